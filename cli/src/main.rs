@@ -1,0 +1,293 @@
+//! `colayout`: lay out a graph from JSON, write positions as JSON and a picture as SVG.
+
+mod input;
+mod svg;
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use colayout::{Layout, LayoutOptions, LinkLengths, Schedule, StressMode};
+
+const USAGE: &str = "\
+colayout: constraint-based graph layout (WebCola's layout, in Rust)
+
+USAGE:
+    colayout layout INPUT [OPTIONS]
+
+INPUT is a JSON file, or - for stdin: WebCola's {\"nodes\": [...], \"links\": [...]}
+or the corpus shape {\"nodes\": N, \"links\": [[u, v], ...]}.
+
+OPTIONS:
+    -o, --output OUT.json     write positions and stats as JSON (default: stdout,
+                              unless --svg is given)
+        --svg OUT.svg         draw the layout as SVG
+        --link-distance L     ideal length of links without their own length [20]
+        --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
+        --jaccard I[,W]       link lengths I*(1+W*|A∩B|/|A∪B|) [W=1]
+        --iterations A,B,C    iterations of WebCola's start(a, b, c) phases [0,0,0]
+        --ticks N             run exactly N ticks after the phases, with no
+                              convergence test (for benchmarks)
+        --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [p]
+        --threshold T         convergence threshold on the tick displacement [0.01]
+        --size W,H            canvas size: start point and packing centre [1,1]
+        --no-pack             do not separate disconnected components
+        --seed S              seed for spreading coincident nodes [1]
+        --dims 2|3            dimensions [2]
+    -h, --help                print this help
+";
+
+/// A failure: a one-line message and the exit code.
+struct Failure(String, u8);
+
+fn bad_usage(msg: impl Into<String>) -> Failure {
+    Failure(msg.into(), 2)
+}
+
+struct Args {
+    input: String,
+    output: Option<String>,
+    svg: Option<String>,
+    options: LayoutOptions,
+    schedule: Schedule,
+    ticks: Option<usize>,
+    dims: usize,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg, code)) => {
+            eprintln!("colayout: error: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run() -> Result<(), Failure> {
+    let Some(args) = parse_args()? else {
+        print!("{USAGE}");
+        return Ok(());
+    };
+    let text = read_input(&args.input)?;
+    let input = input::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?;
+    match args.dims {
+        2 => lay_out::<2>(&args, input),
+        _ => lay_out::<3>(&args, input),
+    }
+}
+
+fn parse_args() -> Result<Option<Args>, Failure> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut command = None;
+    let mut a = Args {
+        input: String::new(),
+        output: None,
+        svg: None,
+        options: LayoutOptions::default(),
+        schedule: Schedule {
+            keep_running: false,
+            ..Schedule::default()
+        },
+        ticks: None,
+        dims: 2,
+    };
+    let mut input = None;
+    let err = |e: lexopt::Error| bad_usage(format!("{e} (see colayout --help)"));
+    while let Some(arg) = parser.next().map_err(err)? {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Short('o') | Long("output") => a.output = Some(string(parser.value().map_err(err)?)?),
+            Long("svg") => a.svg = Some(string(parser.value().map_err(err)?)?),
+            Long("link-distance") => {
+                a.options.link_distance = number(&string(parser.value().map_err(err)?)?)?;
+            }
+            Long("symmetric-diff") | Long("jaccard") => {
+                let is_sym = matches!(arg, Long("symmetric-diff"));
+                let v = numbers(&string(parser.value().map_err(err)?)?)?;
+                let (ideal, w) = match v[..] {
+                    [i] => (i, 1.0),
+                    [i, w] => (i, w),
+                    _ => return Err(bad_usage("expected IDEAL or IDEAL,W")),
+                };
+                a.options.link_lengths = if is_sym {
+                    LinkLengths::SymmetricDiff { ideal, w }
+                } else {
+                    LinkLengths::Jaccard { ideal, w }
+                };
+            }
+            Long("iterations") => {
+                let v = numbers(&string(parser.value().map_err(err)?)?)?;
+                let count = |x: f64| {
+                    if x >= 0.0 && x.fract() == 0.0 {
+                        Ok(x as usize)
+                    } else {
+                        Err(bad_usage(format!("--iterations: {x} is not a count")))
+                    }
+                };
+                match v[..] {
+                    [p1, p2, p3] => {
+                        a.schedule.unconstrained = count(p1)?;
+                        a.schedule.user_constraints = count(p2)?;
+                        a.schedule.all_constraints = count(p3)?;
+                    }
+                    _ => return Err(bad_usage("--iterations expects A,B,C")),
+                }
+            }
+            Long("ticks") => a.ticks = Some(parser.value().map_err(err)?.parse().map_err(err)?),
+            Long("stress") => {
+                a.options.stress = match string(parser.value().map_err(err)?)?.as_str() {
+                    "p" | "pstress" | "p-stress" => StressMode::PStress,
+                    "full" => StressMode::Full,
+                    s => return Err(bad_usage(format!("--stress must be p or full, not {s}"))),
+                }
+            }
+            Long("threshold") => {
+                a.options.convergence_threshold = number(&string(parser.value().map_err(err)?)?)?;
+            }
+            Long("size") => match numbers(&string(parser.value().map_err(err)?)?)?[..] {
+                [w, h] => a.options.size = [w, h],
+                _ => return Err(bad_usage("--size expects W,H")),
+            },
+            Long("no-pack") => a.options.handle_disconnected = false,
+            Long("seed") => a.options.seed = parser.value().map_err(err)?.parse().map_err(err)?,
+            Long("dims") => {
+                a.dims = parser.value().map_err(err)?.parse().map_err(err)?;
+                if a.dims != 2 && a.dims != 3 {
+                    return Err(bad_usage("--dims must be 2 or 3"));
+                }
+            }
+            Value(v) if command.is_none() => command = Some(string(v)?),
+            Value(v) if input.is_none() => input = Some(string(v)?),
+            _ => return Err(err(arg.unexpected())),
+        }
+    }
+    match command.as_deref() {
+        Some("layout") => {}
+        Some(c) => {
+            return Err(bad_usage(format!(
+                "unknown command {c:?} (try colayout --help)"
+            )))
+        }
+        None => return Ok(None),
+    }
+    a.input = input.ok_or_else(|| bad_usage("missing INPUT (a JSON file, or - for stdin)"))?;
+    Ok(Some(a))
+}
+
+fn string(v: std::ffi::OsString) -> Result<String, Failure> {
+    v.into_string()
+        .map_err(|v| bad_usage(format!("argument {v:?} is not valid UTF-8")))
+}
+
+fn number(s: &str) -> Result<f64, Failure> {
+    s.trim()
+        .parse()
+        .map_err(|_| bad_usage(format!("{s:?} is not a number")))
+}
+
+fn numbers(s: &str) -> Result<Vec<f64>, Failure> {
+    s.split(',').map(number).collect()
+}
+
+fn read_input(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
+    };
+    read.map_err(|e| Failure(format!("cannot read {path}: {e}"), 2))?;
+    Ok(text)
+}
+
+fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failure> {
+    let failed = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
+    let t0 = Instant::now();
+    let mut layout = Layout::<K>::new(input.graph, args.options.clone()).map_err(failed)?;
+    layout.start(args.schedule);
+    let t1 = Instant::now();
+    let ticks = match args.ticks {
+        Some(n) => {
+            layout.run_ticks(n);
+            n
+        }
+        None => layout.run_until_converged(),
+    };
+    let descent_millis = t1.elapsed().as_secs_f64() * 1e3;
+    let millis = t0.elapsed().as_secs_f64() * 1e3;
+    let positions = layout.positions();
+
+    let mut json = String::with_capacity(positions.len() * 24 + 200);
+    json.push_str("{\"positions\":[");
+    for (i, p) in positions.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push('[');
+        for (d, c) in p.iter().enumerate() {
+            if d > 0 {
+                json.push(',');
+            }
+            // Positions are f32: the shortest f32 text round-trips their exact bits.
+            json.push_str(&format!("{}", *c as f32));
+        }
+        json.push(']');
+    }
+    let stats = serde_json::json!({
+        "ticks": ticks,
+        "stress": layout.stress(),
+        "p_stress": layout.p_stress(),
+        "sn": layout.scale_normalised_stress(),
+        "millis": millis,
+        "descent_millis": descent_millis,
+    });
+    json.push_str("],\"stats\":");
+    json.push_str(&stats.to_string());
+    json.push_str("}\n");
+
+    match (&args.output, &args.svg) {
+        (Some(path), _) => write_file(path, json.as_bytes())?,
+        (None, None) => std::io::stdout()
+            .write_all(json.as_bytes())
+            .map_err(|e| Failure(format!("cannot write to stdout: {e}"), 1))?,
+        (None, Some(_)) => {}
+    }
+    if let Some(path) = &args.svg {
+        let graph = layout.graph();
+        let xy: Vec<[f64; 2]> = positions.iter().map(|p| [p[0], p[1]]).collect();
+        let nodes: Vec<svg::SvgNode> = graph
+            .nodes()
+            .iter()
+            .zip(&input.labels)
+            .map(|(v, label)| svg::SvgNode {
+                width: v.width,
+                height: v.height,
+                label: label.as_deref(),
+            })
+            .collect();
+        let links: Vec<(usize, usize)> =
+            graph.links().iter().map(|l| (l.source, l.target)).collect();
+        let scene = svg::SvgScene {
+            positions: &xy,
+            nodes: &nodes,
+            links: &links,
+            groups: &[],
+        };
+        write_file(path, svg::render(&scene).as_bytes())?;
+    }
+    if args.output.is_some() || args.svg.is_some() {
+        eprintln!(
+            "colayout: {} nodes, {} links: {ticks} ticks, SN {:.2}, {millis:.1} ms",
+            layout.graph().node_count(),
+            layout.graph().link_count(),
+            layout.scale_normalised_stress(),
+        );
+    }
+    Ok(())
+}
+
+fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure(format!("cannot write {path}: {e}"), 1))
+}

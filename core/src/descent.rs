@@ -1,0 +1,522 @@
+//! WebCola's stress descent: gradient, Hessian-scaled step, RK4 averaging, locks and
+//! the deterministic displacement of coincident nodes.
+
+use alloc::vec::Vec;
+
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+use crate::kernels;
+use crate::paths::ShortestPaths;
+use crate::rng::PseudoRandom;
+
+/// Which pair weights the descent minimises with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weighting {
+    /// Weight 1 for every reachable pair: WebCola's descent before `G` is set
+    /// (the first two phases of `start`).
+    Unit,
+    /// WebCola's `G`: the link weight (`weight || 1`) on links, 2 elsewhere, so that
+    /// non-adjacent pairs only repel (P-stress).
+    PStress,
+    /// Every reachable pair both attracts and repels (neato's and libcola's full
+    /// stress); link weights above 1 are capped at 1.
+    Full,
+}
+
+/// Ideal distances and weights of every unordered pair, in the triangular layout of
+/// [`crate::kernels`]: 8 bytes per pair.
+#[derive(Clone, Debug)]
+pub struct PairTable {
+    n: usize,
+    /// Ideal distance per pair (layout units), `-1` when unreachable.
+    ideal: Vec<f32>,
+    /// Weight per pair, see [`crate::kernels`].
+    weight: Vec<f32>,
+    weighting: Weighting,
+    /// Smallest positive ideal distance, or 1 when there is none: the length of the
+    /// random displacement of coincident nodes (WebCola's `minD`).
+    min_d: f32,
+}
+
+impl PairTable {
+    /// Ideal distances from the shortest paths over `lengths` (one per link), weighted by
+    /// `weighting`.
+    ///
+    /// # Errors
+    /// [`Error::DimensionMismatch`] or [`Error::InvalidLinkLength`] for bad `lengths`;
+    /// [`Error::TooManyNodes`] when the tables cannot be allocated.
+    pub fn new(graph: &Graph, lengths: &[f64], weighting: Weighting) -> Result<Self> {
+        let n = graph.node_count();
+        let pairs = kernels::pair_count(n);
+        let mut ideal = Vec::new();
+        let mut weight = Vec::new();
+        let oom = |_| Error::TooManyNodes {
+            node_count: n,
+            bytes: pairs.saturating_mul(8),
+        };
+        ideal.try_reserve_exact(pairs).map_err(oom)?;
+        weight.try_reserve_exact(pairs).map_err(oom)?;
+        let mut min_d = f64::INFINITY;
+        ShortestPaths::new(graph, lengths)?.for_each_row(|u, row| {
+            for &d in &row[u + 1..] {
+                if d.is_finite() {
+                    min_d = min_d.min(d);
+                    ideal.push(d as f32);
+                } else {
+                    ideal.push(-1.0);
+                }
+            }
+        });
+        weight.resize(pairs, 1.0);
+        let mut table = Self {
+            n,
+            ideal,
+            weight,
+            weighting,
+            min_d: if min_d.is_finite() { min_d as f32 } else { 1.0 },
+        };
+        table.reweight(graph, weighting);
+        Ok(table)
+    }
+
+    /// Recomputes the weights for `weighting`; distances are kept.
+    ///
+    /// # Panics
+    /// If `graph` is not the graph the table was built from.
+    pub fn reweight(&mut self, graph: &Graph, weighting: Weighting) {
+        let mut weight = core::mem::take(&mut self.weight);
+        self.fill_weights(graph, weighting, &mut weight);
+        self.weight = weight;
+        self.weighting = weighting;
+    }
+
+    /// The weights `weighting` gives, without changing the table.
+    ///
+    /// # Panics
+    /// If `graph` is not the graph the table was built from.
+    #[must_use]
+    pub fn weights_for(&self, graph: &Graph, weighting: Weighting) -> Vec<f32> {
+        let mut weight = alloc::vec![0.0; self.ideal.len()];
+        self.fill_weights(graph, weighting, &mut weight);
+        weight
+    }
+
+    fn fill_weights(&self, graph: &Graph, weighting: Weighting, weight: &mut [f32]) {
+        assert_eq!(
+            graph.node_count(),
+            self.n,
+            "graph does not match the pair table"
+        );
+        let base = match weighting {
+            Weighting::PStress => 2.0,
+            Weighting::Unit | Weighting::Full => 1.0,
+        };
+        for (w, &d) in weight.iter_mut().zip(&self.ideal) {
+            *w = if d > 0.0 { base } else { 2.0 };
+        }
+        if weighting != Weighting::Unit {
+            for l in graph.links() {
+                if l.source == l.target {
+                    continue;
+                }
+                // WebCola: `G[u][v] = e.weight || 1`; duplicate links: the last wins.
+                let w = match l.weight {
+                    Some(w) if w != 0.0 => w,
+                    _ => 1.0,
+                } as f32;
+                let (u, v) = (l.source.min(l.target), l.source.max(l.target));
+                let p = kernels::pair_index(self.n, u, v);
+                weight[p] = if weighting == Weighting::Full {
+                    w.min(1.0)
+                } else {
+                    w
+                };
+            }
+        }
+    }
+
+    /// Number of nodes.
+    #[must_use]
+    pub fn node_count(&self) -> usize {
+        self.n
+    }
+
+    /// The current weighting.
+    #[must_use]
+    pub fn weighting(&self) -> Weighting {
+        self.weighting
+    }
+
+    /// Ideal distance between `u != v`, `None` when unreachable.
+    ///
+    /// # Panics
+    /// If `u == v` or either is out of range.
+    #[must_use]
+    pub fn ideal(&self, u: usize, v: usize) -> Option<f32> {
+        let d = self.ideal[kernels::pair_index(self.n, u.min(v), u.max(v))];
+        (d > 0.0).then_some(d)
+    }
+
+    /// The triangular ideal-distance buffer (see [`crate::kernels`]).
+    #[must_use]
+    pub fn ideal_buffer(&self) -> &[f32] {
+        &self.ideal
+    }
+
+    /// The triangular weight buffer (see [`crate::kernels`]).
+    #[must_use]
+    pub fn weight_buffer(&self) -> &[f32] {
+        &self.weight
+    }
+
+    /// WebCola's `minD`, the length of a coincident-node displacement.
+    #[must_use]
+    pub fn min_d(&self) -> f32 {
+        self.min_d
+    }
+}
+
+/// What the derivative pass needs besides the positions it works on.
+#[derive(Clone, Debug)]
+struct Derivatives<const K: usize> {
+    pairs: PairTable,
+    /// Locked nodes and the positions they are pulled to, ascending by node.
+    locks: Vec<(usize, [f32; K])>,
+    rng: PseudoRandom,
+    /// Gradient, SoA `K * n`.
+    g: Vec<f32>,
+    /// Hessian diagonal, SoA `K * n`.
+    hdiag: Vec<f32>,
+    /// Largest Hessian diagonal entry of the last pass (before lock terms).
+    max_h: f32,
+}
+
+/// WebCola's `Descent` for `K` dimensions (2 or 3).
+///
+/// Positions are structure-of-arrays, `x[d * n + i]`, in `f32`.
+#[derive(Clone, Debug)]
+pub struct Descent<const K: usize> {
+    n: usize,
+    x: Vec<f32>,
+    deriv: Derivatives<K>,
+    /// RK4 buffers `a, b, c, d, ia, ib`, each `K * n`.
+    rk: [Vec<f32>; 6],
+    /// Relative convergence threshold of [`Descent::run`].
+    pub threshold: f64,
+}
+
+impl<const K: usize> Descent<K> {
+    /// A descent from positions `x` (SoA, `K * n`) over `pairs`, displacing coincident
+    /// nodes with [`PseudoRandom`] seeded by `seed` (WebCola uses 1).
+    ///
+    /// # Errors
+    /// [`Error::DimensionMismatch`] if `x.len() != K * pairs.node_count()`;
+    /// [`Error::NonFiniteCoordinate`] if a position is not finite.
+    pub fn new(x: Vec<f32>, pairs: PairTable, seed: u64) -> Result<Self> {
+        let n = pairs.node_count();
+        if x.len() != K * n {
+            return Err(Error::DimensionMismatch {
+                expected: K * n,
+                found: x.len(),
+            });
+        }
+        if let Some(i) = x.iter().position(|v| !v.is_finite()) {
+            return Err(Error::NonFiniteCoordinate { node: i % n.max(1) });
+        }
+        let buf = || alloc::vec![0.0f32; K * n];
+        Ok(Self {
+            n,
+            x,
+            deriv: Derivatives {
+                pairs,
+                locks: Vec::new(),
+                rng: PseudoRandom::new(seed),
+                g: buf(),
+                hdiag: buf(),
+                max_h: 0.0,
+            },
+            rk: [buf(), buf(), buf(), buf(), buf(), buf()],
+            threshold: 1e-4,
+        })
+    }
+
+    /// Number of nodes.
+    #[must_use]
+    pub fn node_count(&self) -> usize {
+        self.n
+    }
+
+    /// Positions, SoA `x[d * n + i]`.
+    #[must_use]
+    pub fn x(&self) -> &[f32] {
+        &self.x
+    }
+
+    /// Positions, mutable (for packing, dragging and incremental updates).
+    pub fn x_mut(&mut self) -> &mut [f32] {
+        &mut self.x
+    }
+
+    /// The pair table.
+    #[must_use]
+    pub fn pairs(&self) -> &PairTable {
+        &self.deriv.pairs
+    }
+
+    /// The pair table, mutable (to reweight between phases).
+    pub fn pairs_mut(&mut self) -> &mut PairTable {
+        &mut self.deriv.pairs
+    }
+
+    /// The gradient of the last derivative pass, SoA.
+    #[must_use]
+    pub fn gradient(&self) -> &[f32] {
+        &self.deriv.g
+    }
+
+    /// The Hessian diagonal of the last derivative pass, SoA, with lock terms.
+    #[must_use]
+    pub fn hessian_diagonal(&self) -> &[f32] {
+        &self.deriv.hdiag
+    }
+
+    /// Restarts the displacement generator from `seed`.
+    pub fn reseed(&mut self, seed: u64) {
+        self.deriv.rng = PseudoRandom::new(seed);
+    }
+
+    /// Removes every lock.
+    pub fn clear_locks(&mut self) {
+        self.deriv.locks.clear();
+    }
+
+    /// Pulls node `u` towards `p` with a spring of stiffness `max_h` (WebCola's `Locks.add`).
+    /// Adding a lock for a node that has one replaces it.
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`].
+    pub fn lock(&mut self, u: usize, p: [f32; K]) -> Result<()> {
+        if u >= self.n {
+            return Err(Error::NodeOutOfRange {
+                node: u,
+                node_count: self.n,
+            });
+        }
+        let locks = &mut self.deriv.locks;
+        match locks.binary_search_by_key(&u, |l| l.0) {
+            Ok(i) => locks[i].1 = p,
+            Err(i) => locks.insert(i, (u, p)),
+        }
+        Ok(())
+    }
+
+    /// WebCola's `computeDerivatives(x)` on the current positions.
+    pub fn compute_derivatives(&mut self) {
+        self.deriv.compute(self.n, &mut self.x);
+    }
+
+    /// WebCola's `computeStepSize(d)` at the current positions, for a `K * n` direction
+    /// (after [`Descent::compute_derivatives`]): `gᵀd / dᵀHd`, or 0 when `dᵀHd` is 0 or
+    /// not finite.
+    ///
+    /// # Panics
+    /// If `dir.len() != K * n`.
+    #[must_use]
+    pub fn compute_step_size(&self, dir: &[f32]) -> f64 {
+        self.deriv.step_size(self.n, &self.x, dir)
+    }
+
+    /// One RK4-averaged iteration (WebCola's `rungeKutta`); returns the sum of squared
+    /// displacements.
+    pub fn runge_kutta(&mut self) -> f64 {
+        let n = self.n;
+        let [a, b, c, d, ia, ib] = &mut self.rk;
+        self.deriv.next_position(n, &mut self.x, a);
+        kernels::midpoint(&self.x, a, ia);
+        self.deriv.next_position(n, ia, b);
+        kernels::midpoint(&self.x, b, ib);
+        self.deriv.next_position(n, ib, c);
+        self.deriv.next_position(n, c, d);
+        kernels::rk4_average(&mut self.x, a, b, c, d)
+    }
+
+    /// WebCola's `run`: up to `iterations` RK4 iterations, stopping once the displacement
+    /// changes by less than `threshold` relative. Returns the last displacement.
+    pub fn run(&mut self, iterations: usize) -> f64 {
+        let mut stress = f64::MAX;
+        for _ in 0..iterations {
+            let s = self.runge_kutta();
+            let converged = crate::math::abs(stress / s - 1.0) < self.threshold;
+            stress = s;
+            if converged {
+                break;
+            }
+        }
+        stress
+    }
+
+    /// WebCola's `computeStress`: `Σ (l - D)^2 / D^2` over reachable pairs, unweighted.
+    #[must_use]
+    pub fn stress(&self) -> f64 {
+        let p = &self.deriv.pairs;
+        kernels::stress::<K>(self.n, &self.x, &p.ideal, &p.weight, false)
+    }
+
+    /// The weighted stress the current weighting minimises (P-stress under
+    /// [`Weighting::PStress`]).
+    #[must_use]
+    pub fn weighted_stress(&self) -> f64 {
+        let p = &self.deriv.pairs;
+        kernels::stress::<K>(self.n, &self.x, &p.ideal, &p.weight, true)
+    }
+}
+
+impl<const K: usize> Derivatives<K> {
+    fn compute(&mut self, n: usize, x: &mut [f32]) {
+        let p = &self.pairs;
+        if kernels::derivatives::<K>(n, x, &p.ideal, &p.weight, &mut self.g, &mut self.hdiag) {
+            displace_coincident::<K>(n, x, &mut self.rng, f64::from(p.min_d));
+            kernels::derivatives::<K>(n, x, &p.ideal, &p.weight, &mut self.g, &mut self.hdiag);
+        }
+        self.max_h = self
+            .hdiag
+            .iter()
+            .fold(0.0f32, |m, &h| if h > m { h } else { m });
+        for &(u, ref p) in &self.locks {
+            for d in 0..K {
+                self.hdiag[d * n + u] += self.max_h;
+                self.g[d * n + u] -= self.max_h * (p[d] - x[d * n + u]);
+            }
+        }
+    }
+
+    fn step_size(&self, n: usize, x: &[f32], dir: &[f32]) -> f64 {
+        let p = &self.pairs;
+        let num = kernels::dot(&self.g, dir);
+        let mut den = kernels::curvature::<K>(n, x, &p.ideal, &p.weight, dir);
+        for &(u, _) in &self.locks {
+            for d in 0..K {
+                let e = f64::from(dir[d * n + u]);
+                den += f64::from(self.max_h) * e * e;
+            }
+        }
+        if den == 0.0 || !den.is_finite() {
+            0.0
+        } else {
+            num / den
+        }
+    }
+
+    /// WebCola's `computeNextPosition` without projection: `r = x0 - α g`, α the step size.
+    fn next_position(&mut self, n: usize, x0: &mut [f32], r: &mut [f32]) {
+        self.compute(n, x0);
+        let alpha = self.step_size(n, x0, &self.g) as f32;
+        kernels::step(x0, &self.g, alpha, r);
+    }
+}
+
+/// WebCola's displacement of coincident nodes, in its order: for every ordered pair
+/// `(u, v)`, while the two are within `sqrt(1e-9)`, move `v` by a random offset of
+/// length `min_d`, at most `n` times.
+fn displace_coincident<const K: usize>(
+    n: usize,
+    x: &mut [f32],
+    rng: &mut PseudoRandom,
+    min_d: f64,
+) {
+    for u in 0..n {
+        for v in 0..n {
+            if u == v {
+                continue;
+            }
+            for _ in 0..n {
+                let mut l2 = 0.0f32;
+                for d in 0..K {
+                    let e = x[d * n + u] - x[d * n + v];
+                    l2 += e * e;
+                }
+                if l2 > kernels::COINCIDENT_DISTANCE_SQUARED {
+                    break;
+                }
+                let rd = rng.offset_dir::<K>(min_d);
+                for d in 0..K {
+                    x[d * n + v] += rd[d] as f32;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path3() -> Graph {
+        Graph::from_edges(3, [(0, 1), (1, 2)]).unwrap()
+    }
+
+    #[test]
+    fn pair_table_encodes_unreachable_and_weights() {
+        let g = Graph::new(
+            alloc::vec![Default::default(); 4],
+            alloc::vec![
+                crate::Link {
+                    weight: Some(0.5),
+                    ..crate::Link::new(0, 1)
+                },
+                crate::Link::new(1, 2)
+            ],
+        )
+        .unwrap();
+        let mut t = PairTable::new(&g, &[10.0, 10.0], Weighting::PStress).unwrap();
+        assert_eq!(t.ideal(0, 2), Some(20.0));
+        assert_eq!(t.ideal(3, 0), None);
+        let w = |t: &PairTable, u, v| t.weight[kernels::pair_index(4, u, v)];
+        assert_eq!(
+            (w(&t, 0, 1), w(&t, 1, 2), w(&t, 0, 2), w(&t, 0, 3)),
+            (0.5, 1.0, 2.0, 2.0)
+        );
+        t.reweight(&g, Weighting::Unit);
+        assert_eq!((w(&t, 0, 1), w(&t, 0, 2), w(&t, 0, 3)), (1.0, 1.0, 2.0));
+        assert_eq!(t.min_d(), 10.0);
+    }
+
+    #[test]
+    fn descent_reaches_ideal_distances_on_a_path() {
+        let g = path3();
+        let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
+        let mut d = Descent::<2>::new(alloc::vec![0.0, 3.0, 5.0, 0.0, 1.0, -1.0], t, 1).unwrap();
+        for _ in 0..200 {
+            d.runge_kutta();
+        }
+        assert!(d.stress() < 1e-4, "{}", d.stress());
+    }
+
+    #[test]
+    fn coincident_start_is_spread_by_the_lcg() {
+        let g = path3();
+        let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
+        let mut d = Descent::<3>::new(alloc::vec![0.5; 9], t, 1).unwrap();
+        d.compute_derivatives();
+        let x = d.x();
+        assert_eq!((x[0], x[3], x[6]), (0.5, 0.5, 0.5), "node 0 stays");
+        assert_ne!(x[1], 0.5);
+        assert!(d.gradient().iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn locked_node_is_pulled_to_its_lock() {
+        let g = path3();
+        let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
+        let mut d = Descent::<2>::new(alloc::vec![0.0, 10.0, 20.0, 0.0, 0.0, 0.0], t, 1).unwrap();
+        d.lock(0, [-5.0, 3.0]).unwrap();
+        for _ in 0..100 {
+            d.runge_kutta();
+        }
+        let (x0, y0) = (d.x()[0], d.x()[3]);
+        assert!(
+            (x0 + 5.0).abs() < 1.0 && (y0 - 3.0).abs() < 1.0,
+            "{x0} {y0}"
+        );
+    }
+}

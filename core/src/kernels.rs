@@ -1,0 +1,336 @@
+//! The hot loops of the descent, as pure functions over flat slices.
+//!
+//! Buffer layouts shared by every kernel:
+//! - Positions and per-node vectors are structure-of-arrays: `x[d * n + i]` is
+//!   coordinate `d` of node `i`, for `d < K`. Units are the caller's (pixels in WebCola).
+//! - Pair tables are upper-triangular, row-major, one entry per unordered pair `u < v`,
+//!   at [`pair_index`]`(n, u, v)`; row `u` holds `v = u + 1 .. n` contiguously.
+//!   `ideal` holds the ideal distance (> 0), or `-1` for an unreachable pair.
+//!   `weight` holds the pair weight: in `(0, 1]` it scales the pair's stress term; above 1
+//!   it marks a P-stress pair, skipped whenever it is farther apart than `ideal` (and then
+//!   weighted 1). Unreachable pairs carry weight 2, so `weight > 1 && distance > ideal`
+//!   is the only test a kernel makes.
+//!
+//! Every pair is evaluated once and its contribution added to both ends. Kernels use
+//! plain multiplies and adds (no fused multiply-add) and reduce in a fixed order, so
+//! the same input gives the same bits on every target. The implementations here are
+//! scalar; SIMD versions will keep these signatures and be tested against them.
+
+/// Squared distance at or below which two nodes count as coincident (WebCola's `1e-9`).
+pub const COINCIDENT_DISTANCE_SQUARED: f32 = 1e-9;
+
+/// Index of the unordered pair `u < v` in an upper-triangular table over `n` nodes.
+#[inline(always)]
+#[must_use]
+pub fn pair_index(n: usize, u: usize, v: usize) -> usize {
+    debug_assert!(u < v && v < n);
+    row_start(n, u) + (v - u - 1)
+}
+
+/// Index of the first entry (`v = u + 1`) of row `u`.
+#[inline(always)]
+#[must_use]
+pub fn row_start(n: usize, u: usize) -> usize {
+    u * n - u * (u + 1) / 2
+}
+
+/// Number of unordered pairs over `n` nodes.
+#[inline(always)]
+#[must_use]
+pub fn pair_count(n: usize) -> usize {
+    n * n.saturating_sub(1) / 2
+}
+
+/// Per-pair terms of WebCola's `computeDerivatives`, shared by the derivative and
+/// curvature kernels: `None` when the pair is skipped, else `(gs, hcoef, l2)` with
+/// `g += d * gs` and the per-dimension Hessian term `hcoef * (2 l^3 + D (d_i^2 - l^2))`.
+#[inline(always)]
+fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, f32, f32)> {
+    let l2 = if l2 > COINCIDENT_DISTANCE_SQUARED {
+        l2
+    } else {
+        COINCIDENT_DISTANCE_SQUARED
+    };
+    let l = crate::math::sqrtf(l2);
+    if weight > 1.0 && l > ideal {
+        return None;
+    }
+    let w = if weight > 1.0 { 1.0 } else { weight };
+    let ideal2 = ideal * ideal;
+    let gs = 2.0 * w * (l - ideal) / (ideal2 * l);
+    let l3 = l2 * l;
+    let hcoef = 2.0 * w / (ideal2 * l3);
+    Some((gs, hcoef, l2, l3))
+}
+
+/// Gradient and Hessian diagonal of the weighted stress, WebCola's `computeDerivatives`.
+///
+/// Overwrites `g` and `hdiag` (both `K * n`, SoA). `hdiag[d * n + u]` is WebCola's
+/// `H[d][u][u]`. Returns `true` when some pair is coincident (squared distance
+/// `<= 1e-9`): the caller then displaces nodes and calls again. Coincident pairs are
+/// evaluated at distance `sqrt(1e-9)` so no output is ever NaN from them.
+///
+/// # Panics
+/// If a slice is shorter than its layout requires.
+pub fn derivatives<const K: usize>(
+    n: usize,
+    x: &[f32],
+    ideal: &[f32],
+    weight: &[f32],
+    g: &mut [f32],
+    hdiag: &mut [f32],
+) -> bool {
+    g[..K * n].fill(0.0);
+    hdiag[..K * n].fill(0.0);
+    let mut coincident = false;
+    for u in 0..n {
+        let base = row_start(n, u);
+        let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+        let mut gu = [0.0f32; K];
+        let mut hu = [0.0f32; K];
+        for v in u + 1..n {
+            let p = base + (v - u - 1);
+            let mut dv = [0.0f32; K];
+            let mut l2 = 0.0f32;
+            for d in 0..K {
+                dv[d] = xu[d] - x[d * n + v];
+                l2 += dv[d] * dv[d];
+            }
+            coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
+            let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                continue;
+            };
+            for d in 0..K {
+                let gd = dv[d] * gs;
+                let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                gu[d] += gd;
+                g[d * n + v] -= gd;
+                hu[d] += h;
+                hdiag[d * n + v] += h;
+            }
+        }
+        for d in 0..K {
+            g[d * n + u] += gu[d];
+            hdiag[d * n + u] += hu[d];
+        }
+    }
+    coincident
+}
+
+/// `dirᵀ H dir` for the pair part of WebCola's Hessian at positions `x`, where `dir` is a
+/// `K * n` SoA vector: `Σ_{u<v} Σ_d h_d (dir_d[u] - dir_d[v])^2`, the denominator of the
+/// step size without the lock terms. Needs no stored `n x n` Hessian.
+///
+/// # Panics
+/// If a slice is shorter than its layout requires.
+#[must_use]
+pub fn curvature<const K: usize>(
+    n: usize,
+    x: &[f32],
+    ideal: &[f32],
+    weight: &[f32],
+    dir: &[f32],
+) -> f64 {
+    let mut total = 0.0f64;
+    for u in 0..n {
+        let base = row_start(n, u);
+        let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+        let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
+        let mut row = 0.0f32;
+        for v in u + 1..n {
+            let p = base + (v - u - 1);
+            let mut dv = [0.0f32; K];
+            let mut l2 = 0.0f32;
+            for d in 0..K {
+                dv[d] = xu[d] - x[d * n + v];
+                l2 += dv[d] * dv[d];
+            }
+            let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                continue;
+            };
+            for d in 0..K {
+                let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                let e = du[d] - dir[d * n + v];
+                row += h * (e * e);
+            }
+        }
+        total += f64::from(row);
+    }
+    total
+}
+
+/// Weighted stress `Σ_{u<v} w (l - D)^2 / D^2` over reachable pairs, in `f64`.
+///
+/// With `p_stress`, pairs with weight above 1 that are farther apart than their ideal
+/// distance are left out and other weights are capped at 1 (the goal WebCola's P-stress
+/// descent minimises). Without it every reachable pair has weight 1, which is WebCola's
+/// `computeStress`.
+#[must_use]
+pub fn stress<const K: usize>(
+    n: usize,
+    x: &[f32],
+    ideal: &[f32],
+    weight: &[f32],
+    p_stress: bool,
+) -> f64 {
+    let mut total = 0.0f64;
+    for u in 0..n {
+        let base = row_start(n, u);
+        for v in u + 1..n {
+            let p = base + (v - u - 1);
+            let d = f64::from(ideal[p]);
+            if d <= 0.0 {
+                continue;
+            }
+            let mut l2 = 0.0f64;
+            for k in 0..K {
+                let e = f64::from(x[k * n + u]) - f64::from(x[k * n + v]);
+                l2 += e * e;
+            }
+            let l = crate::math::sqrt(l2);
+            let mut w = 1.0;
+            if p_stress {
+                let wp = f64::from(weight[p]);
+                if wp > 1.0 && l > d {
+                    continue;
+                }
+                w = wp.min(1.0);
+            }
+            total += w * (l - d) * (l - d) / (d * d);
+        }
+    }
+    total
+}
+
+/// `Σ a_i b_i`, accumulated in `f64` in index order.
+#[must_use]
+pub fn dot(a: &[f32], b: &[f32]) -> f64 {
+    a.iter()
+        .zip(b)
+        .map(|(&p, &q)| f64::from(p) * f64::from(q))
+        .sum()
+}
+
+/// `out = x0 - s * dir`, elementwise.
+pub fn step(x0: &[f32], dir: &[f32], s: f32, out: &mut [f32]) {
+    for ((o, &x), &d) in out.iter_mut().zip(x0).zip(dir) {
+        *o = x - s * d;
+    }
+}
+
+/// `out = a + (b - a) / 2`, elementwise (WebCola's `mid`).
+pub fn midpoint(a: &[f32], b: &[f32], out: &mut [f32]) {
+    for ((o, &p), &q) in out.iter_mut().zip(a).zip(b) {
+        *o = p + (q - p) / 2.0;
+    }
+}
+
+/// RK4 averaging: `x = (a + 2b + 2c + d) / 6`; returns the sum of squared displacements
+/// of `x`, accumulated in `f64` in index order.
+pub fn rk4_average(x: &mut [f32], a: &[f32], b: &[f32], c: &[f32], d: &[f32]) -> f64 {
+    let mut disp = 0.0f64;
+    for i in 0..x.len() {
+        let xn = (a[i] + 2.0 * b[i] + 2.0 * c[i] + d[i]) / 6.0;
+        let dd = f64::from(x[i]) - f64::from(xn);
+        disp += dd * dd;
+        x[i] = xn;
+    }
+    disp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangular_indexing_covers_every_pair_once() {
+        let n = 7;
+        let mut seen = alloc::vec![false; pair_count(n)];
+        for u in 0..n {
+            for v in u + 1..n {
+                let p = pair_index(n, u, v);
+                assert!(!seen[p]);
+                seen[p] = true;
+            }
+        }
+        assert!(seen.iter().all(|&s| s));
+    }
+
+    #[test]
+    fn gradient_matches_finite_differences_of_stress() {
+        // Three nodes, all pairs weight 1: g is the gradient of Σ (l-D)^2/D^2.
+        let n = 3;
+        let x = [0.0f32, 10.0, 3.0, 0.0, 1.0, 12.0];
+        let ideal = [5.0f32, 8.0, 6.0];
+        let weight = [1.0f32; 3];
+        let (mut g, mut h) = ([0.0; 6], [0.0; 6]);
+        assert!(!derivatives::<2>(n, &x, &ideal, &weight, &mut g, &mut h));
+        for i in 0..6 {
+            let eps = 1e-2f32;
+            let (mut xp, mut xm) = (x, x);
+            xp[i] += eps;
+            xm[i] -= eps;
+            let fd = (stress::<2>(n, &xp, &ideal, &weight, false)
+                - stress::<2>(n, &xm, &ideal, &weight, false))
+                / (2.0 * f64::from(eps));
+            assert!((fd - f64::from(g[i])).abs() < 1e-3, "{i}: {fd} vs {}", g[i]);
+        }
+    }
+
+    #[test]
+    fn curvature_equals_quadratic_form_of_explicit_hessian() {
+        let n = 3;
+        let x = [0.0f32, 10.0, 3.0, 0.0, 1.0, 12.0];
+        let ideal = [5.0f32, 8.0, 6.0];
+        let weight = [1.0f32; 3];
+        let dir = [0.3f32, -1.0, 0.5, 2.0, 0.1, -0.7];
+        let (mut g, mut hd) = ([0.0; 6], [0.0; 6]);
+        derivatives::<2>(n, &x, &ideal, &weight, &mut g, &mut hd);
+        // Build the explicit per-dimension H as WebCola stores it and form dirᵀHdir.
+        let mut want = 0.0f64;
+        for d in 0..2 {
+            for u in 0..n {
+                for v in 0..n {
+                    let huv = if u == v {
+                        -f64::from(hd[d * n + u])
+                    } else {
+                        let (a, b) = (u.min(v), u.max(v));
+                        let p = pair_index(n, a, b);
+                        let dx = f64::from(x[d * n + u] - x[d * n + v]);
+                        let l2: f64 = (0..2)
+                            .map(|k| f64::from(x[k * n + u] - x[k * n + v]).powi(2))
+                            .sum();
+                        let l = l2.sqrt();
+                        let dd = f64::from(ideal[p]);
+                        -2.0 / (dd * dd * l2 * l) * (2.0 * l2 * l + dd * (dx * dx - l2))
+                    };
+                    // WebCola's diagonal is the negated sum of the row.
+                    let huv = if u == v { -huv } else { huv };
+                    want += f64::from(dir[d * n + u]) * huv * f64::from(dir[d * n + v]);
+                }
+            }
+        }
+        let got = curvature::<2>(n, &x, &ideal, &weight, &dir);
+        assert!((got - want).abs() < 1e-4 * want.abs(), "{got} vs {want}");
+    }
+
+    #[test]
+    fn p_stress_pairs_farther_than_ideal_are_skipped() {
+        let x = [0.0f32, 100.0, 0.0, 0.0];
+        let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
+        derivatives::<2>(2, &x, &[10.0], &[2.0], &mut g, &mut h);
+        assert_eq!(g, [0.0; 4]);
+        derivatives::<2>(2, &x, &[10.0], &[1.0], &mut g, &mut h);
+        assert!(g[0] < 0.0 && g[1] > 0.0);
+        derivatives::<2>(2, &x, &[-1.0], &[2.0], &mut g, &mut h);
+        assert_eq!(g, [0.0; 4], "unreachable pairs are skipped");
+    }
+
+    #[test]
+    fn coincident_pairs_are_reported_and_never_nan() {
+        let x = [1.0f32, 1.0, 2.0, 2.0];
+        let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
+        assert!(derivatives::<2>(2, &x, &[10.0], &[1.0], &mut g, &mut h));
+        assert!(g.iter().chain(&h).all(|v| v.is_finite()));
+    }
+}

@@ -1,0 +1,49 @@
+//! # colayout
+//!
+//! Constraint-based graph layout in the WebCola / libcola family: stress minimisation
+//! by WebCola's Hessian-scaled, RK4-averaged gradient descent, with P-stress,
+//! deterministic displacement of coincident nodes, and packing of disconnected
+//! components. `no_std` + `alloc`.
+//!
+//! ```
+//! use colayout::{layout, Graph, LayoutOptions};
+//!
+//! // A 6-cycle with a chord, as (source, target) pairs of 0-based node indices.
+//! let graph = Graph::from_edges(6, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 0), (0, 3)])?;
+//! let options = LayoutOptions { link_distance: 30.0, ..LayoutOptions::default() };
+//! let positions = layout(&graph, &options)?;
+//! assert_eq!(positions.len(), 6);
+//!
+//! // Same input and seed, same bits.
+//! assert_eq!(positions, layout(&graph, &options)?);
+//! # Ok::<(), colayout::Error>(())
+//! ```
+//!
+//! The [`Layout`] driver exposes WebCola's phased `start`, `tick`, `stop` and `resume`;
+//! [`paths`], [`linklengths`], [`packing`] and [`descent`] are usable on their own.
+#![no_std]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod descent;
+pub mod error;
+pub mod graph;
+pub mod kernels;
+pub mod layout;
+pub mod linklengths;
+pub mod math;
+pub mod metrics;
+pub mod packing;
+pub mod paths;
+pub mod rng;
+
+pub use descent::{Descent, PairTable, Weighting};
+pub use error::{Error, Result};
+pub use graph::{Graph, Link, Node};
+pub use layout::{
+    layout, layout_into, Layout, LayoutOptions, LayoutStats, Schedule, StressMode, Tick,
+};
+pub use linklengths::LinkLengths;

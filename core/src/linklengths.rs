@@ -1,0 +1,194 @@
+//! Ideal link lengths: uniform, per link, and WebCola's symmetric-difference and
+//! Jaccard lengths.
+
+use alloc::vec::Vec;
+
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+use crate::math;
+
+/// How each link's ideal length is chosen. Lengths are in layout units (pixels in WebCola).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum LinkLengths {
+    /// Each link's own [`crate::Link::length`] where given, the layout's `link_distance`
+    /// otherwise. When no link has a length this is WebCola's `linkDistance(number)`.
+    Given,
+    /// WebCola's `symmetricDiffLinkLengths(ideal, w)`: `ideal * (1 + w * sqrt(|A ∪ B| - |A ∩ B|))`
+    /// for a link between nodes with neighbour sets A and B.
+    SymmetricDiff {
+        /// Scale of every length (WebCola's `idealLength`).
+        ideal: f64,
+        /// Weight of the neighbourhood term.
+        w: f64,
+    },
+    /// WebCola's `jaccardLinkLengths(ideal, w)`: `ideal * (1 + w * |A ∩ B| / |A ∪ B|)`,
+    /// where the fraction is 0 when either end has no neighbours.
+    Jaccard {
+        /// Scale of every length.
+        ideal: f64,
+        /// Weight of the neighbourhood term.
+        w: f64,
+    },
+}
+
+impl Default for LinkLengths {
+    fn default() -> Self {
+        LinkLengths::Given
+    }
+}
+
+/// Each link's length under `kind`, in link order.
+///
+/// # Errors
+/// [`Error::InvalidOption`] when `link_distance`, `ideal` or `w` is not finite, or
+/// `link_distance`/`ideal` is not `> 0`, or `w < 0`.
+pub fn link_lengths(graph: &Graph, link_distance: f64, kind: LinkLengths) -> Result<Vec<f64>> {
+    positive("link_distance", link_distance)?;
+    Ok(match kind {
+        LinkLengths::Given => graph
+            .links()
+            .iter()
+            .map(|l| l.length.unwrap_or(link_distance))
+            .collect(),
+        LinkLengths::SymmetricDiff { ideal, w } => {
+            positive("ideal", ideal)?;
+            non_negative("w", w)?;
+            scale(symmetric_diff_link_lengths(graph, w), ideal)
+        }
+        LinkLengths::Jaccard { ideal, w } => {
+            positive("ideal", ideal)?;
+            non_negative("w", w)?;
+            scale(jaccard_link_lengths(graph, w), ideal)
+        }
+    })
+}
+
+/// WebCola's `symmetricDiffLinkLengths(links, la, w)`: the factor `1 + w * sqrt(|A ∪ B| - |A ∩ B|)`
+/// per link, which WebCola stores in `link.length` and multiplies by the ideal length.
+///
+/// Neighbour sets are sets (duplicate links count once); a self-loop makes a node its own
+/// neighbour, as in WebCola.
+#[must_use]
+pub fn symmetric_diff_link_lengths(graph: &Graph, w: f64) -> Vec<f64> {
+    neighbourhood_lengths(graph, w, |_, _, union, inter| {
+        math::sqrt((union - inter) as f64)
+    })
+}
+
+/// WebCola's `jaccardLinkLengths(links, la, w)`: the factor `1 + w * |A ∩ B| / |A ∪ B|` per
+/// link, with the fraction 0 when `min(|A|, |B|) < 1.1` (an end with no neighbours).
+#[must_use]
+pub fn jaccard_link_lengths(graph: &Graph, w: f64) -> Vec<f64> {
+    neighbourhood_lengths(graph, w, |a, b, union, inter| {
+        if a.min(b) == 0 {
+            0.0
+        } else {
+            inter as f64 / union as f64
+        }
+    })
+}
+
+fn neighbourhood_lengths(
+    graph: &Graph,
+    w: f64,
+    f: impl Fn(usize, usize, usize, usize) -> f64,
+) -> Vec<f64> {
+    let sets: Vec<Vec<u32>> = (0..graph.node_count())
+        .map(|u| {
+            let mut s = graph.neighbours(u).to_vec();
+            s.sort_unstable();
+            s.dedup();
+            s
+        })
+        .collect();
+    graph
+        .links()
+        .iter()
+        .map(|l| {
+            let (a, b) = (&sets[l.source], &sets[l.target]);
+            let inter = sorted_intersection_count(a, b);
+            let union = a.len() + b.len() - inter;
+            1.0 + w * f(a.len(), b.len(), union, inter)
+        })
+        .collect()
+}
+
+fn sorted_intersection_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            core::cmp::Ordering::Less => i += 1,
+            core::cmp::Ordering::Greater => j += 1,
+            core::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
+}
+
+fn scale(mut v: Vec<f64>, by: f64) -> Vec<f64> {
+    for x in &mut v {
+        *x *= by;
+    }
+    v
+}
+
+pub(crate) fn positive(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidOption { name, value })
+    }
+}
+
+pub(crate) fn non_negative(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidOption { name, value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn triangle_plus_pendant() -> Graph {
+        Graph::from_edges(4, [(0, 1), (1, 2), (2, 0), (2, 3)]).unwrap()
+    }
+
+    #[test]
+    fn symmetric_diff_matches_webcola_triangle() {
+        let l = symmetric_diff_link_lengths(&triangle_plus_pendant(), 1.0);
+        let want = [1.0 + 2f64.sqrt(), 1.0 + 3f64.sqrt(), 1.0 + 3f64.sqrt(), 3.0];
+        for (a, b) in l.iter().zip(want) {
+            assert!((a - b).abs() < 1e-12, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn jaccard_matches_webcola_triangle() {
+        let l = jaccard_link_lengths(&triangle_plus_pendant(), 1.0);
+        let want = [1.0 + 1.0 / 3.0, 1.25, 1.25, 1.0];
+        for (a, b) in l.iter().zip(want) {
+            assert!((a - b).abs() < 1e-12, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn given_lengths_fall_back_to_link_distance() {
+        let mut g = Graph::from_edges(3, [(0, 1), (1, 2)]).unwrap();
+        let mut links = g.links().to_vec();
+        links[1].length = Some(7.0);
+        g = Graph::new(g.nodes().to_vec(), links).unwrap();
+        assert_eq!(
+            link_lengths(&g, 20.0, LinkLengths::Given).unwrap(),
+            [20.0, 7.0]
+        );
+        assert!(link_lengths(&g, 0.0, LinkLengths::Given).is_err());
+    }
+}

@@ -1,0 +1,41 @@
+//! Float functions routed through one place: std when the `std` feature is on, libm otherwise.
+//!
+//! `sqrt` is correctly rounded in both (IEEE 754), so the choice never changes layout bits.
+
+#[cfg(not(any(feature = "std", feature = "libm")))]
+compile_error!("colayout needs either the `std` or the `libm` feature for float functions");
+
+/// Square root of an `f32`.
+#[inline(always)]
+#[must_use]
+pub fn sqrtf(x: f32) -> f32 {
+    #[cfg(feature = "std")]
+    {
+        x.sqrt()
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        libm::sqrtf(x)
+    }
+}
+
+/// Square root of an `f64`.
+#[inline(always)]
+#[must_use]
+pub fn sqrt(x: f64) -> f64 {
+    #[cfg(feature = "std")]
+    {
+        x.sqrt()
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        libm::sqrt(x)
+    }
+}
+
+/// Absolute value of an `f64`.
+#[inline(always)]
+#[must_use]
+pub fn abs(x: f64) -> f64 {
+    f64::from_bits(x.to_bits() & !(1u64 << 63))
+}

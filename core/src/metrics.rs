@@ -1,0 +1,95 @@
+//! Layout quality measures that do not depend on output units.
+
+use alloc::vec::Vec;
+
+use crate::graph::Graph;
+
+/// Scale-normalised stress (SN) of a layout, on the largest connected component.
+///
+/// With `d_ij` the hop distance and `r_ij = |x_i - x_j| / d_ij` over unordered pairs of
+/// the component, `SN = min_a Σ d_ij^-2 (a |x_i - x_j| - d_ij)^2 = P - (Σ r)^2 / Σ r^2`,
+/// where `P` is the number of pairs. This is the measure of the corpus README in
+/// `../shared/graphs`, so values compare directly with its s_gd2 and neato columns.
+///
+/// `positions` is node-major: `positions[i * dims + d]`. Ties for the largest component
+/// go to the one found first.
+///
+/// # Panics
+/// If `positions.len() != graph.node_count() * dims`.
+#[must_use]
+pub fn scale_normalised_stress(graph: &Graph, positions: &[f64], dims: usize) -> f64 {
+    assert_eq!(positions.len(), graph.node_count() * dims);
+    let components = graph.components();
+    let Some(lcc) = components
+        .iter()
+        .fold(None::<&Vec<usize>>, |best, c| match best {
+            Some(b) if b.len() >= c.len() => Some(b),
+            _ => Some(c),
+        })
+    else {
+        return 0.0;
+    };
+    let n = graph.node_count();
+    let mut hops = alloc::vec![u32::MAX; n];
+    let mut queue: Vec<u32> = Vec::with_capacity(lcc.len());
+    let (mut sum_r, mut sum_r2) = (0.0f64, 0.0f64);
+    for &s in lcc {
+        hops.fill(u32::MAX);
+        queue.clear();
+        hops[s] = 0;
+        queue.push(s as u32);
+        let mut head = 0;
+        while head < queue.len() {
+            let u = queue[head] as usize;
+            head += 1;
+            for &v in graph.neighbours(u) {
+                if hops[v as usize] == u32::MAX {
+                    hops[v as usize] = hops[u] + 1;
+                    queue.push(v);
+                }
+            }
+        }
+        for &t in lcc {
+            if t <= s {
+                continue;
+            }
+            let mut l2 = 0.0;
+            for d in 0..dims {
+                let e = positions[s * dims + d] - positions[t * dims + d];
+                l2 += e * e;
+            }
+            let r = crate::math::sqrt(l2) / f64::from(hops[t]);
+            sum_r += r;
+            sum_r2 += r * r;
+        }
+    }
+    let pairs = (lcc.len() * (lcc.len() - 1) / 2) as f64;
+    if sum_r2 > 0.0 {
+        pairs - sum_r * sum_r / sum_r2
+    } else {
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perfect_path_layout_has_zero_sn_at_any_scale() {
+        let g = Graph::from_edges(4, [(0, 1), (1, 2), (2, 3)]).unwrap();
+        for scale in [1.0, 37.5] {
+            let p: Vec<f64> = (0..4).flat_map(|i| [i as f64 * scale, 0.0]).collect();
+            assert!(scale_normalised_stress(&g, &p, 2).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn sn_uses_the_largest_component_only() {
+        let g = Graph::from_edges(5, [(0, 1), (1, 2), (3, 4)]).unwrap();
+        let p = [0.0, 0.0, 1.0, 0.0, 2.0, 0.0, 50.0, 50.0, 50.0, 50.0];
+        assert!(scale_normalised_stress(&g, &p, 2).abs() < 1e-9);
+        let folded = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        assert!(scale_normalised_stress(&g, &folded, 2) > 0.1);
+    }
+}

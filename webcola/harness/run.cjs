@@ -1,0 +1,405 @@
+#!/usr/bin/env node
+// colayout WebCola harness: runs npm webcola@3.4.0 on ONE JSON request read from
+// stdin and writes ONE JSON response to stdout. See README.md for the protocol.
+//
+// stdout carries nothing but the response: WebCola itself calls console.log (e.g.
+// Descent.computeDerivatives logs a non-finite gradient), so every console method
+// is redirected to stderr before webcola is loaded.
+'use strict';
+
+const util = require('util');
+for (const m of ['log', 'info', 'debug', 'warn', 'error', 'trace', 'dir']) {
+  console[m] = (...args) => { process.stderr.write(util.format(...args) + '\n'); };
+}
+
+const fs = require('fs');
+const { performance } = require('perf_hooks');
+
+const cola = require('webcola');
+const WEBCOLA_VERSION = require('webcola/package.json').version;
+// PseudoRandom is exported from dist/index.js in 3.4.0; fall back to the module file.
+const PseudoRandom = cola.PseudoRandom || require('webcola/dist/src/descent').PseudoRandom;
+
+class HarnessError extends Error {}
+function fail(msg) { throw new HarnessError(msg); }
+
+// ---------------------------------------------------------------- validation
+
+function isInt(v) { return typeof v === 'number' && Number.isInteger(v); }
+function isNum(v) { return typeof v === 'number' && Number.isFinite(v); }
+function has(req, k) { return req[k] !== undefined && req[k] !== null; }
+
+function getN(req) {
+  if (!isInt(req.n) || req.n < 0) fail('"n" must be a non-negative integer');
+  return req.n;
+}
+
+function getLinks(req, n) {
+  const links = has(req, 'links') ? req.links : [];
+  if (!Array.isArray(links)) fail('"links" must be an array of [source, target] pairs');
+  links.forEach((l, i) => {
+    if (!Array.isArray(l) || l.length !== 2 || !isInt(l[0]) || !isInt(l[1]))
+      fail(`links[${i}] must be a pair of integers`);
+    if (l[0] < 0 || l[0] >= n || l[1] < 0 || l[1] >= n)
+      fail(`links[${i}] = [${l[0]}, ${l[1]}] is out of range for n = ${n}`);
+  });
+  return links;
+}
+
+function getPerLink(req, key, m) {
+  if (!has(req, key)) return null;
+  const a = req[key];
+  if (!Array.isArray(a) || a.length !== m) fail(`"${key}" must be null or an array with one number per link (${m})`);
+  a.forEach((v, i) => { if (v !== null && typeof v !== 'number') fail(`${key}[${i}] must be a number`); });
+  return a;
+}
+
+function getNumber(req, key, dflt) {
+  if (!has(req, key)) return dflt;
+  if (typeof req[key] !== 'number' || Number.isNaN(req[key])) fail(`"${key}" must be a number`);
+  return req[key];
+}
+
+function getPositions(req, n, required) {
+  if (!has(req, 'positions')) {
+    if (required) fail('"positions" is required');
+    return null;
+  }
+  const p = req.positions;
+  if (!Array.isArray(p) || p.length !== n) fail(`"positions" must be an array of ${n} [x, y] pairs`);
+  p.forEach((q, i) => {
+    if (!Array.isArray(q) || q.length !== 2 || !isNum(q[0]) || !isNum(q[1]))
+      fail(`positions[${i}] must be a pair of finite numbers`);
+  });
+  return p;
+}
+
+function getNodeIndex(v, n, what) {
+  if (!isInt(v) || v < 0 || v >= n) fail(`${what} must be a node index in [0, ${n})`);
+  return v;
+}
+
+// Link objects {source, target, length?} for Calculator / link-length code.
+function linkObjects(links, lengths, linkDistance) {
+  return links.map((l, i) => ({
+    source: l[0],
+    target: l[1],
+    length: lengths ? +lengths[i] : linkDistance,
+  }));
+}
+
+function newCalculator(n, objs) {
+  return new cola.Calculator(n, objs, (l) => l.source, (l) => l.target, (l) => l.length);
+}
+
+// ---------------------------------------------------------------- ops
+
+function opPaths(req) {
+  const n = getN(req);
+  const links = getLinks(req, n);
+  const lengths = getPerLink(req, 'lengths', links.length);
+  const linkDistance = getNumber(req, 'link_distance', 20);
+  const objs = linkObjects(links, lengths, linkDistance);
+  const out = {};
+  const wantRow = has(req, 'source');
+  const wantPath = has(req, 'path');
+  if (wantRow) {
+    const s = getNodeIndex(req.source, n, '"source"');
+    out.row = newCalculator(n, objs).DistancesFromNode(s);
+  }
+  if (wantPath) {
+    const p = req.path;
+    if (!Array.isArray(p) || p.length !== 2) fail('"path" must be [source, target]');
+    const s = getNodeIndex(p[0], n, 'path[0]');
+    const t = getNodeIndex(p[1], n, 'path[1]');
+    out.path = newCalculator(n, objs).PathFromNodeToNode(s, t);
+  }
+  if (!wantRow && !wantPath) {
+    out.distances = newCalculator(n, objs).DistanceMatrix();
+  }
+  return out;
+}
+
+function opLinkLengths(req) {
+  const n = getN(req);
+  const links = getLinks(req, n);
+  const w = getNumber(req, 'w', 1);
+  const objs = links.map((l) => ({ source: l[0], target: l[1] }));
+  const accessor = {
+    getSourceIndex: (l) => l.source,
+    getTargetIndex: (l) => l.target,
+    setLength: (l, v) => { l.length = v; },
+  };
+  if (req.kind === 'symmetric_diff') cola.symmetricDiffLinkLengths(objs, accessor, w);
+  else if (req.kind === 'jaccard') cola.jaccardLinkLengths(objs, accessor, w);
+  else fail('"kind" must be "symmetric_diff" or "jaccard"');
+  return { lengths: objs.map((l) => l.length) };
+}
+
+function opPacking(req) {
+  if (!Array.isArray(req.nodes)) fail('"nodes" must be an array of {x, y, width?, height?}');
+  const n = req.nodes.length;
+  const nodes = req.nodes.map((v, i) => {
+    if (v === null || typeof v !== 'object' || !isNum(v.x) || !isNum(v.y))
+      fail(`nodes[${i}] must have finite "x" and "y"`);
+    const o = { index: i, x: v.x, y: v.y };
+    // applyPacking tests `typeof width !== 'undefined'`: absent/null → default_node_size.
+    if (has(v, 'width')) o.width = v.width;
+    if (has(v, 'height')) o.height = v.height;
+    return o;
+  });
+  const links = getLinks(req, n).map((l) => ({ source: nodes[l[0]], target: nodes[l[1]] }));
+  const size = has(req, 'size') ? req.size : [1, 1];
+  if (!Array.isArray(size) || size.length !== 2 || !isNum(size[0]) || !isNum(size[1]))
+    fail('"size" must be [w, h]');
+  const nodeSize = getNumber(req, 'default_node_size', 10);
+  const centerGraph = has(req, 'center_graph') ? !!req.center_graph : true;
+
+  const graphs = cola.separateGraphs(nodes, links);
+  // Record before applyPacking: it sorts `graphs` in place (by height, descending).
+  const components = graphs.map((g) => g.array.map((v) => v.index));
+  const boxes = graphs.slice();
+  cola.applyPacking(graphs, size[0], size[1], nodeSize, 1, centerGraph);
+  return {
+    positions: nodes.map((v) => [v.x, v.y]),
+    components,
+    // Extension: per component (same order as "components"), the bounding box size
+    // and the packed box corner computed by applyPacking.
+    boxes: boxes.map((g) => ({ width: g.width, height: g.height, x: g.x, y: g.y })),
+  };
+}
+
+function opDerivatives(req) {
+  const n = getN(req);
+  const links = getLinks(req, n);
+  const lengths = getPerLink(req, 'lengths', links.length);
+  const weights = getPerLink(req, 'weights', links.length);
+  const linkDistance = getNumber(req, 'link_distance', 20);
+  const pos = getPositions(req, n, true);
+  const pStress = !!req.p_stress;
+
+  const D = newCalculator(n, linkObjects(links, lengths, linkDistance)).DistanceMatrix();
+  const xs = pos.map((p) => p[0]);
+  const ys = pos.map((p) => p[1]);
+  const d = new cola.Descent([xs, ys], D);
+  if (pStress) {
+    const G = cola.Descent.createSquareMatrix(n, () => 2);
+    links.forEach((l, i) => {
+      const w = weights ? weights[i] : 0;
+      G[l[0]][l[1]] = G[l[1]][l[0]] = w || 1; // as Layout.start: e.weight || 1
+    });
+    d.G = G;
+  }
+  d.computeDerivatives(d.x);
+  const step = d.computeStepSize(d.g);
+  const out = {
+    g: [d.g[0].slice(), d.g[1].slice()],
+    huu: [0, 1].map((k) => d.H[k].map((row, u) => row[u])),
+    step,
+    positions: d.x[0].map((x, i) => [x, d.x[1][i]]),
+    stress: d.computeStress(),
+  };
+  // Extension: the full per-dimension H matrices (n×n each) on request.
+  if (req.full_h) out.H = d.H;
+  return out;
+}
+
+function runLayoutOnce(req) {
+  const n = getN(req);
+  const links = getLinks(req, n);
+  const lengths = getPerLink(req, 'lengths', links.length);
+  const weights = getPerLink(req, 'weights', links.length);
+  const linkDistance = getNumber(req, 'link_distance', 20);
+  const pos = getPositions(req, n, false);
+  const size = has(req, 'size') ? req.size : [1, 1];
+  if (!Array.isArray(size) || size.length !== 2) fail('"size" must be [w, h]');
+  const iters = has(req, 'iterations') ? req.iterations : [0, 0, 0];
+  if (!Array.isArray(iters) || iters.length !== 3 || !iters.every(isInt))
+    fail('"iterations" must be [a, b, c] (integers)');
+  const ticks = has(req, 'ticks') ? req.ticks : null;
+  if (ticks !== null && (!isInt(ticks) || ticks < 0)) fail('"ticks" must be null or a non-negative integer');
+  const maxTicks = getNumber(req, 'max_ticks', 100000);
+  const threshold = getNumber(req, 'convergence_threshold', 0.01);
+  const handleDisconnected = has(req, 'handle_disconnected') ? !!req.handle_disconnected : true;
+  if (has(req, 'nodes') && (!Array.isArray(req.nodes) || req.nodes.length !== n))
+    fail(`"nodes" must be null or an array of ${n} objects`);
+
+  const nodes = [];
+  for (let i = 0; i < n; i++) {
+    const o = {};
+    const extra = has(req, 'nodes') ? req.nodes[i] : null;
+    if (extra !== null && extra !== undefined) {
+      if (typeof extra !== 'object') fail(`nodes[${i}] must be an object`);
+      if (has(extra, 'width')) o.width = extra.width;
+      if (has(extra, 'height')) o.height = extra.height;
+      if (has(extra, 'fixed')) o.fixed = extra.fixed;
+    }
+    if (pos) { o.x = pos[i][0]; o.y = pos[i][1]; }
+    nodes.push(o);
+  }
+  const linkObjs = links.map((l, i) => {
+    const o = { source: l[0], target: l[1] };
+    if (lengths) o.length = lengths[i];
+    if (weights) o.weight = weights[i];
+    return o;
+  });
+
+  let tickCount = 0;
+  let descentMillis = 0;
+  let converged = null;
+  const tickLog = [];
+  const LOG_CAP = 10000;
+
+  class L extends cola.Layout {
+    kick() {
+      // Default kick is `while (!this.tick());` — same loop, counted and capped.
+      const t0 = performance.now();
+      let done = false;
+      if (maxTicks > 0) {
+        while (!(done = this.tick())) {
+          tickCount++;
+          if (tickCount <= LOG_CAP) tickLog.push(this._alpha);
+          if (tickCount >= maxTicks) break;
+        }
+      }
+      converged = done;
+      descentMillis = performance.now() - t0;
+    }
+  }
+
+  const layout = new L().size(size).nodes(nodes).links(linkObjs);
+  if (lengths) layout.linkDistance((l) => l.length);
+  else layout.linkDistance(linkDistance);
+  for (const [key, method] of [['symmetric_diff', 'symmetricDiffLinkLengths'], ['jaccard', 'jaccardLinkLengths']]) {
+    if (!has(req, key)) continue;
+    const s = req[key];
+    if (typeof s !== 'object' || typeof s.ideal !== 'number') fail(`"${key}" must be {"ideal": number, "w": number}`);
+    layout[method](s.ideal, has(s, 'w') ? s.w : 1);
+  }
+  if (has(req, 'default_node_size')) layout.defaultNodeSize(req.default_node_size);
+  layout.convergenceThreshold(threshold)
+    .handleDisconnected(handleDisconnected)
+    .avoidOverlaps(false);
+
+  const t0 = performance.now();
+  if (ticks === null) {
+    layout.start(iters[0], iters[1], iters[2], 0, true, true);
+  } else {
+    layout.start(iters[0], iters[1], iters[2], 0, false, true);
+    layout._threshold = 0; // `_alpha < 0` never holds, so every tick() iterates
+    const t1 = performance.now();
+    for (let i = 0; i < ticks; i++) layout.tick();
+    descentMillis = performance.now() - t1;
+    tickCount = ticks;
+  }
+  const millis = performance.now() - t0;
+
+  const alpha = layout.alpha();
+  const out = {
+    positions: nodes.map((v) => [v.x, v.y]),
+    ticks: tickCount,
+    millis,
+    descent_millis: descentMillis,
+    stress: layout._descent.computeStress(),
+    alpha: typeof alpha === 'number' && !Number.isNaN(alpha) ? alpha : 0,
+  };
+  if (ticks === null) {
+    out.converged = converged; // extension: false when max_ticks stopped the loop
+    if (tickCount <= LOG_CAP) out.tick_log = tickLog;
+  }
+  return out;
+}
+
+function opLayout(req) {
+  // Extension: "warmup": k runs the identical layout k times first (untimed, results
+  // discarded) so that "millis" measures JIT-warm code.
+  const warmup = has(req, 'warmup') ? req.warmup : 0;
+  if (!isInt(warmup) || warmup < 0) fail('"warmup" must be a non-negative integer');
+  for (let i = 0; i < warmup; i++) runLayoutOnce(req);
+  return runLayoutOnce(req);
+}
+
+function opRng(req) {
+  const seed = getNumber(req, 'seed', 1);
+  const count = getNumber(req, 'count', 10);
+  if (!isInt(count) || count < 0) fail('"count" must be a non-negative integer');
+  const r = new PseudoRandom(seed);
+  const values = [];
+  for (let i = 0; i < count; i++) values.push(r.getNext());
+  return { values };
+}
+
+function opVersion() {
+  return { webcola: WEBCOLA_VERSION, node: process.version };
+}
+
+const OPS = {
+  paths: opPaths,
+  link_lengths: opLinkLengths,
+  packing: opPacking,
+  derivatives: opDerivatives,
+  layout: opLayout,
+  rng: opRng,
+  version: opVersion,
+};
+
+// ---------------------------------------------------------------- I/O
+
+// JSON.stringify writes Infinity, -Infinity and NaN as null. Big arrays are written in
+// chunks so that e.g. a 5000×5000 distance matrix never becomes a single string.
+function writeJson(value) {
+  const chunks = [];
+  let pending = '';
+  const flush = () => { if (pending) { chunks.push(pending); pending = ''; } };
+  const emit = (s) => { pending += s; if (pending.length > (1 << 20)) flush(); };
+  const walk = (v) => {
+    if (Array.isArray(v) && v.length > 0 && Array.isArray(v[0])) {
+      emit('[');
+      v.forEach((row, i) => { if (i) emit(','); walk(row); });
+      emit(']');
+    } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      emit('{');
+      let first = true;
+      for (const k of Object.keys(v)) {
+        if (v[k] === undefined) continue;
+        if (!first) emit(',');
+        first = false;
+        emit(JSON.stringify(k) + ':');
+        walk(v[k]);
+      }
+      emit('}');
+    } else {
+      const s = JSON.stringify(v);
+      emit(s === undefined ? 'null' : s);
+    }
+  };
+  walk(value);
+  emit('\n');
+  flush();
+  for (const c of chunks) process.stdout.write(c);
+}
+
+function main() {
+  let req;
+  try {
+    const text = fs.readFileSync(0, 'utf8');
+    try {
+      req = JSON.parse(text);
+    } catch (e) {
+      fail('request is not valid JSON: ' + e.message);
+    }
+    if (req === null || typeof req !== 'object' || Array.isArray(req)) fail('request must be a JSON object');
+    const op = OPS[req.op];
+    if (!op) fail(`unknown "op": ${JSON.stringify(req.op)} (expected one of ${Object.keys(OPS).join(', ')})`);
+    const out = op(req);
+    writeJson(out);
+    process.exitCode = 0;
+  } catch (e) {
+    const msg = e instanceof HarnessError ? e.message : `${e && e.name ? e.name + ': ' : ''}${e && e.message ? e.message : String(e)}`;
+    if (!(e instanceof HarnessError) && e && e.stack) process.stderr.write(e.stack + '\n');
+    process.stdout.write(JSON.stringify({ error: msg }) + '\n');
+    process.exitCode = 1;
+  }
+}
+
+main();
