@@ -23,7 +23,7 @@ pub enum LinkLengths {
         w: f64,
     },
     /// WebCola's `jaccardLinkLengths(ideal, w)`: `ideal * (1 + w * |A ∩ B| / |A ∪ B|)`,
-    /// where the fraction is 0 when either end has no neighbours.
+    /// where the fraction is 0 when either end has only one neighbour.
     Jaccard {
         /// Scale of every length.
         ideal: f64,
@@ -77,11 +77,11 @@ pub fn symmetric_diff_link_lengths(graph: &Graph, w: f64) -> Vec<f64> {
 }
 
 /// WebCola's `jaccardLinkLengths(links, la, w)`: the factor `1 + w * |A ∩ B| / |A ∪ B|` per
-/// link, with the fraction 0 when `min(|A|, |B|) < 1.1` (an end with no neighbours).
+/// link, with the fraction 0 when `min(|A|, |B|) < 1.1` (an end with one neighbour).
 #[must_use]
 pub fn jaccard_link_lengths(graph: &Graph, w: f64) -> Vec<f64> {
     neighbourhood_lengths(graph, w, |a, b, union, inter| {
-        if a.min(b) == 0 {
+        if a.min(b) <= 1 {
             0.0
         } else {
             inter as f64 / union as f64
@@ -172,6 +172,7 @@ mod tests {
 
     #[test]
     fn jaccard_matches_webcola_triangle() {
+        // The pendant link 2-3 gets no neighbourhood term: node 3 has one neighbour.
         let l = jaccard_link_lengths(&triangle_plus_pendant(), 1.0);
         let want = [1.0 + 1.0 / 3.0, 1.25, 1.25, 1.0];
         for (a, b) in l.iter().zip(want) {

@@ -1,1 +1,166 @@
-//! placeholder
+//! The one WebCola harness: runs npm `webcola@3.4.0` in Node on the same inputs as
+//! colayout, for the comparison tests and the benchmarks.
+//!
+//! The Node side is `harness/run.cjs` (protocol in `harness/README.md`); this crate
+//! installs its pinned dependencies on first use (`npm ci`), sends one JSON request per
+//! call and parses the answer. It needs `node` and `npm` on `PATH` and fails loudly
+//! without them: a comparison that cannot run must not pass.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+
+use colayout::Graph;
+use serde_json::{json, Value};
+
+/// The harness directory, `webcola/harness`.
+#[must_use]
+pub fn harness_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("harness")
+}
+
+/// The repository's `data/` directory.
+#[must_use]
+pub fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+static INSTALL: Mutex<bool> = Mutex::new(false);
+
+/// Installs the harness's pinned npm dependencies once per process, if missing.
+///
+/// # Errors
+/// When `npm ci` cannot run or fails.
+pub fn ensure_installed() -> Result<(), String> {
+    let mut done = INSTALL.lock().map_err(|e| e.to_string())?;
+    if *done {
+        return Ok(());
+    }
+    let dir = harness_dir();
+    if !dir.join("node_modules/webcola/package.json").exists() {
+        let out = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| format!("cannot run npm (is Node installed?): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "npm ci in {} failed: {}",
+                dir.display(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    *done = true;
+    Ok(())
+}
+
+/// Sends one request to WebCola and returns its answer.
+///
+/// # Errors
+/// When Node cannot run, or the harness reports an error.
+pub fn request(req: &Value) -> Result<Value, String> {
+    ensure_installed()?;
+    let mut child = Command::new("node")
+        .arg(harness_dir().join("run.cjs"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("no stdin")?
+        .write_all(req.to_string().as_bytes())
+        .map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let answer: Value = serde_json::from_slice(&out.stdout).map_err(|e| {
+        format!(
+            "harness output is not JSON ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
+    if let Some(err) = answer.get("error") {
+        return Err(format!("webcola harness: {err}"));
+    }
+    Ok(answer)
+}
+
+/// Reads a corpus or WebCola-shaped graph from `data/NAME.json`.
+///
+/// # Panics
+/// When the file is missing or malformed (test fixtures only).
+#[must_use]
+pub fn fixture(name: &str) -> Graph {
+    let path = data_dir().join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let n = doc["nodes"]
+        .as_u64()
+        .expect("corpus shape: nodes is a count") as usize;
+    let edges = doc["links"].as_array().expect("links").iter().map(|l| {
+        (
+            l[0].as_u64().unwrap() as usize,
+            l[1].as_u64().unwrap() as usize,
+        )
+    });
+    Graph::from_edges(n, edges).expect("valid fixture")
+}
+
+/// The graph's links as `[[s, t], ...]`.
+#[must_use]
+pub fn links_json(graph: &Graph) -> Value {
+    Value::Array(
+        graph
+            .links()
+            .iter()
+            .map(|l| json!([l.source, l.target]))
+            .collect(),
+    )
+}
+
+/// Reproducible starting positions in `[0, scale)^2`, node-major `[[x, y], ...]`, from a
+/// small xorshift generator (independent of colayout's own generator).
+#[must_use]
+pub fn random_positions(n: usize, scale: f64, seed: u64) -> Vec<[f64; 2]> {
+    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n).map(|_| [next() * scale, next() * scale]).collect()
+}
+
+/// Parses an array of numbers, with `null` as +inf (the harness's encoding).
+#[must_use]
+pub fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_f64().unwrap_or(f64::INFINITY))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Parses `[[x, y], ...]`.
+#[must_use]
+pub fn points(v: &Value) -> Vec<[f64; 2]> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    [
+                        p[0].as_f64().unwrap_or(f64::NAN),
+                        p[1].as_f64().unwrap_or(f64::NAN),
+                    ]
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
