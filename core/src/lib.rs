@@ -47,3 +47,8 @@ pub use layout::{
     layout, layout_into, Layout, LayoutOptions, LayoutStats, Schedule, StressMode, Tick,
 };
 pub use linklengths::LinkLengths;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

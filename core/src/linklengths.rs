@@ -8,11 +8,12 @@ use crate::graph::Graph;
 use crate::math;
 
 /// How each link's ideal length is chosen. Lengths are in layout units (pixels in WebCola).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LinkLengths {
     /// Each link's own [`crate::Link::length`] where given, the layout's `link_distance`
     /// otherwise. When no link has a length this is WebCola's `linkDistance(number)`.
+    #[default]
     Given,
     /// WebCola's `symmetricDiffLinkLengths(ideal, w)`: `ideal * (1 + w * sqrt(|A ∪ B| - |A ∩ B|))`
     /// for a link between nodes with neighbour sets A and B.
@@ -30,12 +31,6 @@ pub enum LinkLengths {
         /// Weight of the neighbourhood term.
         w: f64,
     },
-}
-
-impl Default for LinkLengths {
-    fn default() -> Self {
-        LinkLengths::Given
-    }
 }
 
 /// Each link's length under `kind`, in link order.

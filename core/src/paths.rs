@@ -61,7 +61,7 @@ impl DistanceMatrix {
 pub fn all_pairs(graph: &Graph, lengths: &[f64]) -> Result<DistanceMatrix> {
     let n = graph.node_count();
     let mut data = Vec::new();
-    let cells = n.checked_mul(n).unwrap_or(usize::MAX);
+    let cells = n.saturating_mul(n);
     data.try_reserve_exact(cells)
         .map_err(|_| Error::TooManyNodes {
             node_count: n,

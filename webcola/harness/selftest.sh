@@ -5,8 +5,7 @@
 #   bash webcola/harness/selftest.sh
 #
 # Installs the pinned webcola (npm ci) first if node_modules/ is missing.
-# The Les Miserables check reads lesmis.json from $LESMIS_JSON, or from shared/graphs/
-# beside the repository; it is skipped when neither exists.
+# The Les Miserables check reads lesmis.json from $LESMIS_JSON, or from the repository's data/.
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE" || exit 2
@@ -162,7 +161,7 @@ check "error: invalid JSON" 'not json' 'rc === 1 && typeof o.error === "string"'
 check "error: link out of range" '{"op":"paths","n":2,"links":[[0,5]]}' 'rc === 1 && /out of range/.test(o.error)'
 
 LESMIS=""
-for f in "${LESMIS_JSON:-}" "$HERE/../../../shared/graphs/lesmis.json" "/work/shared/graphs/lesmis.json"; do
+for f in "${LESMIS_JSON:-}" "$HERE/../../data/lesmis.json"; do
   if [ -n "$f" ] && [ -f "$f" ]; then LESMIS="$f"; break; fi
 done
 if [ -n "$LESMIS" ]; then
@@ -173,8 +172,8 @@ if [ -n "$LESMIS" ]; then
     && o.stress > 0 && o.tick_log.length === 143'
   info "$LREQ" '"lesmis default: ticks=" + o.ticks + " millis=" + o.millis.toFixed(1) + " descent_millis=" + o.descent_millis.toFixed(1) + " stress=" + o.stress'
 else
-  echo "SKIP layout: lesmis (lesmis.json not found; set LESMIS_JSON)"
-  SKIPPED=$((SKIPPED + 1))
+  echo "FAIL layout: lesmis (data/lesmis.json not found; set LESMIS_JSON)"
+  FAILED=$((FAILED + 1))
 fi
 
 echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"

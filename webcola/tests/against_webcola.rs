@@ -220,7 +220,7 @@ fn first_gradient_and_step_equal_webcola_derivatives() {
             .collect();
         let mut descent = Descent::<2>::new(x, pairs, 1).unwrap();
         descent.compute_derivatives();
-        let step = descent.compute_step_size(&descent.gradient().to_vec());
+        let step = descent.compute_step_size(descent.gradient());
         let theirs = request(
             &json!({"op": "derivatives", "n": n, "positions": pos, "links": links_json(&g),
             "link_distance": 20, "p_stress": p_stress}),
