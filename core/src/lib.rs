@@ -36,9 +36,12 @@ pub mod layout;
 pub mod linklengths;
 pub mod math;
 pub mod metrics;
+pub mod overlap;
 pub mod packing;
 pub mod paths;
+pub mod rect;
 pub mod rng;
+pub mod vpsc;
 
 pub use descent::{Descent, PairTable, Weighting};
 pub use error::{Error, Result};

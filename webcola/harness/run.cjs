@@ -204,6 +204,10 @@ function opDerivatives(req) {
   return out;
 }
 
+function rectOrNull(r) {
+  return r ? [r.x, r.X, r.y, r.Y] : null;
+}
+
 function runLayoutOnce(req) {
   const n = getN(req);
   const links = getLinks(req, n);
@@ -214,8 +218,9 @@ function runLayoutOnce(req) {
   const size = has(req, 'size') ? req.size : [1, 1];
   if (!Array.isArray(size) || size.length !== 2) fail('"size" must be [w, h]');
   const iters = has(req, 'iterations') ? req.iterations : [0, 0, 0];
-  if (!Array.isArray(iters) || iters.length !== 3 || !iters.every(isInt))
-    fail('"iterations" must be [a, b, c] (integers)');
+  if (!Array.isArray(iters) || (iters.length !== 3 && iters.length !== 4) || !iters.every(isInt))
+    fail('"iterations" must be [a, b, c] or [a, b, c, d] (integers)');
+  const gridSnapIters = iters.length === 4 ? iters[3] : 0;
   const ticks = has(req, 'ticks') ? req.ticks : null;
   if (ticks !== null && (!isInt(ticks) || ticks < 0)) fail('"ticks" must be null or a non-negative integer');
   const maxTicks = getNumber(req, 'max_ticks', 100000);
@@ -233,6 +238,12 @@ function runLayoutOnce(req) {
       if (has(extra, 'width')) o.width = extra.width;
       if (has(extra, 'height')) o.height = extra.height;
       if (has(extra, 'fixed')) o.fixed = extra.fixed;
+      if (has(extra, 'fixed_weight')) o.fixedWeight = extra.fixed_weight;
+      if (has(extra, 'x') !== has(extra, 'y')) fail(`nodes[${i}] must give both "x" and "y" or neither`);
+      if (has(extra, 'x')) {
+        if (typeof extra.x !== 'number' || typeof extra.y !== 'number') fail(`nodes[${i}].x/y must be numbers`);
+        o.x = extra.x; o.y = extra.y;
+      }
     }
     if (pos) { o.x = pos[i][0]; o.y = pos[i][1]; }
     nodes.push(o);
@@ -279,13 +290,46 @@ function runLayoutOnce(req) {
   if (has(req, 'default_node_size')) layout.defaultNodeSize(req.default_node_size);
   layout.convergenceThreshold(threshold)
     .handleDisconnected(handleDisconnected)
-    .avoidOverlaps(false);
+    .avoidOverlaps(has(req, 'avoid_overlaps') ? !!req.avoid_overlaps : false);
+  // Constraints and groups are deep-copied on every run: WebCola mutates groups (padding,
+  // leaves → node objects, parent, bounds, minVar/maxVar, index) and `warmup` re-runs.
+  if (has(req, 'constraints')) {
+    if (!Array.isArray(req.constraints)) fail('"constraints" must be an array of WebCola constraint objects');
+    layout.constraints(JSON.parse(JSON.stringify(req.constraints)));
+  }
+  let groups = null;
+  if (has(req, 'groups')) {
+    if (!Array.isArray(req.groups)) fail('"groups" must be an array of {leaves?, groups?, padding?}');
+    const ng = req.groups.length;
+    req.groups.forEach((g, k) => {
+      if (g === null || typeof g !== 'object' || Array.isArray(g)) fail(`groups[${k}] must be an object`);
+      for (const [key, lim] of [['leaves', n], ['groups', ng]]) {
+        if (!has(g, key)) continue;
+        if (!Array.isArray(g[key]) || !g[key].every((v) => isInt(v) && v >= 0 && v < lim))
+          fail(`groups[${k}].${key} must be an array of indices in [0, ${lim})`);
+      }
+      if (has(g, 'padding') && typeof g.padding !== 'number') fail(`groups[${k}].padding must be a number`);
+    });
+    groups = JSON.parse(JSON.stringify(req.groups)).map((g) => {
+      // JSON null means absent; WebCola tests `typeof x === "undefined"`.
+      for (const k of Object.keys(g)) if (g[k] === null) delete g[k];
+      return g;
+    });
+    layout.groups(groups); // after nodes(): numeric leaves are resolved against _nodes here
+  }
+  if (has(req, 'flow')) {
+    const f = req.flow;
+    if (typeof f !== 'object' || typeof f.axis !== 'string' || typeof f.min_separation !== 'number')
+      fail('"flow" must be {"axis": "x"|"y", "min_separation": number}');
+    layout.flowLayout(f.axis, f.min_separation);
+  }
+  if (has(req, 'group_compactness')) layout.groupCompactness(getNumber(req, 'group_compactness'));
 
   const t0 = performance.now();
   if (ticks === null) {
-    layout.start(iters[0], iters[1], iters[2], 0, true, true);
+    layout.start(iters[0], iters[1], iters[2], gridSnapIters, true, true);
   } else {
-    layout.start(iters[0], iters[1], iters[2], 0, false, true);
+    layout.start(iters[0], iters[1], iters[2], gridSnapIters, false, true);
     layout._threshold = 0; // `_alpha < 0` never holds, so every tick() iterates
     const t1 = performance.now();
     for (let i = 0; i < ticks; i++) layout.tick();
@@ -302,7 +346,9 @@ function runLayoutOnce(req) {
     descent_millis: descentMillis,
     stress: layout._descent.computeStress(),
     alpha: typeof alpha === 'number' && !Number.isNaN(alpha) ? alpha : 0,
+    node_bounds: nodes.map((v) => rectOrNull(v.bounds)),
   };
+  if (groups) out.group_bounds = groups.map((g) => rectOrNull(g.bounds));
   if (ticks === null) {
     out.converged = converged; // extension: false when max_ticks stopped the loop
     if (tickCount <= LOG_CAP) out.tick_log = tickLog;
@@ -333,6 +379,140 @@ function opVersion() {
   return { webcola: WEBCOLA_VERSION, node: process.version };
 }
 
+// ---------------------------------------------------------------- vpsc / rectangle / scc
+
+function errorMessage(e) {
+  if (e instanceof HarnessError) return e.message;
+  return `${e && e.name ? e.name + ': ' : ''}${e && e.message ? e.message : String(e)}`;
+}
+
+function getInstances(req) {
+  if (!Array.isArray(req.instances)) fail('"instances" must be an array');
+  return req.instances;
+}
+
+// Runs f on every instance; an exception (harness validation or WebCola) becomes
+// {"error": message} for that instance only.
+function perInstance(req, f) {
+  return {
+    results: getInstances(req).map((inst, k) => {
+      try {
+        if (inst === null || typeof inst !== 'object' || Array.isArray(inst)) fail(`instances[${k}] must be an object`);
+        return f(inst);
+      } catch (e) {
+        return { error: errorMessage(e) };
+      }
+    }),
+  };
+}
+
+function optNum(o, key, dflt, what) {
+  if (!has(o, key)) return dflt;
+  if (typeof o[key] !== 'number') fail(`${what}.${key} must be a number`);
+  return o[key];
+}
+
+function vpscInstance(inst) {
+  if (!Array.isArray(inst.variables)) fail('"variables" must be an array of {desired, weight?, scale?}');
+  const vars = inst.variables.map((v, i) => {
+    if (v === null || typeof v !== 'object' || typeof v.desired !== 'number')
+      fail(`variables[${i}] must be an object with a numeric "desired"`);
+    return new cola.Variable(v.desired, optNum(v, 'weight', 1, `variables[${i}]`), optNum(v, 'scale', 1, `variables[${i}]`));
+  });
+  const n = vars.length;
+  const cdefs = has(inst, 'constraints') ? inst.constraints : [];
+  if (!Array.isArray(cdefs)) fail('"constraints" must be an array of {left, right, gap, equality?}');
+  const cs = cdefs.map((c, i) => {
+    if (c === null || typeof c !== 'object') fail(`constraints[${i}] must be an object`);
+    if (!isInt(c.left) || c.left < 0 || c.left >= n) fail(`constraints[${i}].left must be a variable index in [0, ${n})`);
+    if (!isInt(c.right) || c.right < 0 || c.right >= n) fail(`constraints[${i}].right must be a variable index in [0, ${n})`);
+    if (typeof c.gap !== 'number') fail(`constraints[${i}].gap must be a number`);
+    return new cola.Constraint(vars[c.left], vars[c.right], c.gap, has(c, 'equality') ? !!c.equality : false);
+  });
+  const method = has(inst, 'method') ? inst.method : 'solve';
+  if (method !== 'solve' && method !== 'satisfy') fail('"method" must be "solve" or "satisfy"');
+  const solver = new cola.Solver(vars, cs);
+  if (has(inst, 'starting')) {
+    const st = inst.starting;
+    if (!Array.isArray(st) || st.length !== n || !st.every((x) => typeof x === 'number'))
+      fail(`"starting" must be an array of ${n} numbers`);
+    solver.setStartingPositions(st);
+  }
+  if (method === 'solve') solver.solve();
+  else solver.satisfy();
+  let cost = null;
+  try { cost = solver.cost(); } catch (e) { cost = null; }
+  const unsatisfiable = [];
+  const active = [];
+  cs.forEach((c, i) => {
+    if (c.unsatisfiable === true) unsatisfiable.push(i);
+    if (c.active === true) active.push(i);
+  });
+  return { positions: vars.map((v) => v.position()), unsatisfiable, active, cost };
+}
+
+function opVpsc(req) {
+  return perInstance(req, vpscInstance);
+}
+
+function opRemoveOverlap1d(req) {
+  if (!Array.isArray(req.spans)) fail('"spans" must be an array of {size, desired_center}');
+  const spans = req.spans.map((s, i) => {
+    if (s === null || typeof s !== 'object' || typeof s.size !== 'number' || typeof s.desired_center !== 'number')
+      fail(`spans[${i}] must be {"size": number, "desired_center": number}`);
+    return { size: s.size, desiredCenter: s.desired_center };
+  });
+  // Absent bound → undefined. WebCola tests `if (lowerBound)`, so a bound of 0 is ignored too.
+  const lb = has(req, 'lower_bound') ? getNumber(req, 'lower_bound') : undefined;
+  const ub = has(req, 'upper_bound') ? getNumber(req, 'upper_bound') : undefined;
+  const r = cola.removeOverlapInOneDimension(spans, lb, ub);
+  return { new_centers: r.newCenters, lower_bound: r.lowerBound, upper_bound: r.upperBound };
+}
+
+function getRects(a, what) {
+  if (!Array.isArray(a)) fail(`${what} must be an array of [x, X, y, Y]`);
+  return a.map((r, i) => {
+    if (!Array.isArray(r) || r.length !== 4 || !r.every((v) => typeof v === 'number'))
+      fail(`${what}[${i}] must be [x, X, y, Y] (numbers)`);
+    return new cola.Rectangle(r[0], r[1], r[2], r[3]);
+  });
+}
+
+function scanConstraints(rs, centre, generate) {
+  const vars = rs.map((r, i) => {
+    const v = new cola.Variable(centre(r));
+    v.harnessIndex = i;
+    return v;
+  });
+  return generate(rs, vars).map((c) => [c.left.harnessIndex, c.right.harnessIndex, c.gap]);
+}
+
+function opRectConstraints(req) {
+  return perInstance(req, (inst) => {
+    const rs = getRects(inst.rects, '"rects"');
+    return {
+      x: scanConstraints(rs, (r) => r.cx(), cola.generateXConstraints),
+      y: scanConstraints(rs, (r) => r.cy(), cola.generateYConstraints),
+    };
+  });
+}
+
+function opRemoveOverlaps(req) {
+  const rs = getRects(req.rects, '"rects"');
+  cola.removeOverlaps(rs);
+  return { rects: rs.map((r) => [r.x, r.X, r.y, r.Y]) };
+}
+
+function opScc(req) {
+  const n = getN(req);
+  const links = getLinks(req, n);
+  const components = cola.stronglyConnectedComponents(n, links, {
+    getSourceIndex: (l) => l[0],
+    getTargetIndex: (l) => l[1],
+  });
+  return { components };
+}
+
 const OPS = {
   paths: opPaths,
   link_lengths: opLinkLengths,
@@ -341,6 +521,11 @@ const OPS = {
   layout: opLayout,
   rng: opRng,
   version: opVersion,
+  vpsc: opVpsc,
+  remove_overlap_1d: opRemoveOverlap1d,
+  rect_constraints: opRectConstraints,
+  remove_overlaps: opRemoveOverlaps,
+  scc: opScc,
 };
 
 // ---------------------------------------------------------------- I/O
@@ -395,7 +580,7 @@ function main() {
     writeJson(out);
     process.exitCode = 0;
   } catch (e) {
-    const msg = e instanceof HarnessError ? e.message : `${e && e.name ? e.name + ': ' : ''}${e && e.message ? e.message : String(e)}`;
+    const msg = errorMessage(e);
     if (!(e instanceof HarnessError) && e && e.stack) process.stderr.write(e.stack + '\n');
     process.stdout.write(JSON.stringify({ error: msg }) + '\n');
     process.exitCode = 1;
