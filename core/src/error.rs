@@ -70,6 +70,71 @@ pub enum Error {
         /// Number of nodes in the graph.
         node_count: usize,
     },
+    /// A constraint or group names a node that does not exist.
+    UnknownNode {
+        /// What names it: `"constraint"` or `"group"`.
+        item: &'static str,
+        /// Index of the constraint or group.
+        index: usize,
+        /// The node index it names.
+        node: usize,
+    },
+    /// A group names a child group that does not exist.
+    UnknownGroup {
+        /// Index of the group.
+        group: usize,
+        /// The child index it names.
+        child: usize,
+    },
+    /// A group contains itself, directly or through its children.
+    GroupCycle {
+        /// A group on the cycle.
+        group: usize,
+    },
+    /// A group is listed as a child of two groups.
+    GroupInTwoGroups {
+        /// The child group.
+        group: usize,
+        /// Its two parents.
+        parents: (usize, usize),
+    },
+    /// A node is a leaf of two groups of which neither contains the other.
+    NodeInTwoGroups {
+        /// The node.
+        node: usize,
+        /// The two groups.
+        groups: (usize, usize),
+    },
+    /// A group has no leaves and no child groups, so it has no extent.
+    EmptyGroup {
+        /// Index of the group.
+        group: usize,
+    },
+    /// A group's padding or stiffness is negative or not finite (stiffness must be > 0).
+    InvalidGroupValue {
+        /// Index of the group.
+        group: usize,
+        /// The value given.
+        value: f64,
+    },
+    /// An alignment or other constraint lists no nodes.
+    EmptyConstraint {
+        /// Index of the constraint.
+        constraint: usize,
+    },
+    /// A constraint has a gap, offset, separation, bound or weight that is not finite
+    /// (or a weight that is not > 0).
+    NonFiniteConstraint {
+        /// Index of the constraint.
+        constraint: usize,
+    },
+    /// A distribution constraint names something that is not an alignment on its axis.
+    InvalidDistribution {
+        /// Index of the distribution constraint.
+        constraint: usize,
+        /// The index it names.
+        alignment: usize,
+    },
     /// The dense pair tables for this many nodes do not fit in memory.
     TooManyNodes {
         /// Number of nodes.
@@ -121,6 +186,51 @@ impl fmt::Display for Error {
             Error::NodeOutOfRange { node, node_count } => write!(
                 f,
                 "node {node} does not exist; the graph has {node_count} nodes"
+            ),
+            Error::UnknownNode { item, index, node } => write!(
+                f,
+                "{item} {index} names node {node}, which does not exist (node indices are 0-based)"
+            ),
+            Error::UnknownGroup { group, child } => write!(
+                f,
+                "group {group} names child group {child}, which does not exist (group indices are 0-based)"
+            ),
+            Error::GroupCycle { group } => write!(
+                f,
+                "group {group} contains itself through its child groups; groups must nest as a tree"
+            ),
+            Error::GroupInTwoGroups { group, parents } => write!(
+                f,
+                "group {group} is a child of both group {} and group {}; give each group one parent",
+                parents.0, parents.1
+            ),
+            Error::NodeInTwoGroups { node, groups } => write!(
+                f,
+                "node {node} is a leaf of groups {} and {}, which do not nest; a node belongs to one group \
+                 (list it in the innermost group only)",
+                groups.0, groups.1
+            ),
+            Error::EmptyGroup { group } => {
+                write!(f, "group {group} has no leaves and no child groups; remove it or give it members")
+            }
+            Error::InvalidGroupValue { group, value } => write!(
+                f,
+                "group {group} has padding or stiffness {value}; padding must be finite and >= 0, stiffness > 0"
+            ),
+            Error::EmptyConstraint { constraint } => {
+                write!(f, "constraint {constraint} lists no nodes; give it at least one")
+            }
+            Error::NonFiniteConstraint { constraint } => write!(
+                f,
+                "constraint {constraint} has a NaN or infinite gap, offset, separation, bound or weight"
+            ),
+            Error::InvalidDistribution {
+                constraint,
+                alignment,
+            } => write!(
+                f,
+                "distribution constraint {constraint} names constraint {alignment}, which is not an \
+                 alignment on the same axis"
             ),
             Error::TooManyNodes { node_count, bytes } => write!(
                 f,

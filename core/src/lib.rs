@@ -28,9 +28,11 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod constraints;
 pub mod descent;
 pub mod error;
 pub mod graph;
+pub mod groups;
 pub mod kernels;
 pub mod layout;
 pub mod linklengths;

@@ -148,6 +148,106 @@ pub(crate) fn non_negative(name: &'static str, value: f64) -> Result<()> {
     }
 }
 
+/// Strongly connected components of the graph with links directed source → target,
+/// as WebCola's `stronglyConnectedComponents` (Tarjan): vertices visited in index order,
+/// successors in link order, components in completion order, members in stack-pop order.
+#[must_use]
+pub fn strongly_connected_components(graph: &Graph) -> Vec<Vec<usize>> {
+    let n = graph.node_count();
+    let mut out_start = alloc::vec![0usize; n + 1];
+    for l in graph.links() {
+        out_start[l.source + 1] += 1;
+    }
+    for u in 0..n {
+        out_start[u + 1] += out_start[u];
+    }
+    let mut fill = out_start.clone();
+    let mut succ = alloc::vec![0usize; graph.link_count()];
+    for l in graph.links() {
+        succ[fill[l.source]] = l.target;
+        fill[l.source] += 1;
+    }
+    const UNSEEN: usize = usize::MAX;
+    let (mut index, mut low) = (alloc::vec![UNSEEN; n], alloc::vec![0usize; n]);
+    let mut on_stack = alloc::vec![false; n];
+    let (mut stack, mut components, mut next_index) = (Vec::new(), Vec::new(), 0);
+    // Explicit call stack of (vertex, next successor position).
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        calls.push((root, out_start[root]));
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut k)) = calls.last_mut() {
+            if *k < out_start[v + 1] {
+                let w = succ[*k];
+                *k += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, out_start[w]));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                components.push(component);
+            }
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+        }
+    }
+    components
+}
+
+/// WebCola's `generateDirectedEdgeConstraints`: for every link whose ends lie in
+/// different strongly connected components, in link order, `target ≥ source + min_separation`
+/// on `axis`. Links inside a cycle (and self-loops) get none.
+#[must_use]
+pub fn generate_directed_edge_constraints(
+    graph: &Graph,
+    axis: crate::overlap::Axis,
+    min_separation: f64,
+) -> Vec<crate::constraints::UserConstraint> {
+    let mut component = alloc::vec![0usize; graph.node_count()];
+    for (i, c) in strongly_connected_components(graph).iter().enumerate() {
+        for &v in c {
+            component[v] = i;
+        }
+    }
+    graph
+        .links()
+        .iter()
+        .filter(|l| component[l.source] != component[l.target])
+        .map(|l| crate::constraints::UserConstraint::Separation {
+            axis,
+            left: l.source,
+            right: l.target,
+            gap: min_separation,
+            equality: false,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +273,18 @@ mod tests {
         for (a, b) in l.iter().zip(want) {
             assert!((a - b).abs() < 1e-12, "{l:?}");
         }
+    }
+
+    #[test]
+    fn scc_matches_webcola_order() {
+        // WebCola's test graph: 0→1→2→0, 2→3, 3↔4, 5 alone gives [[4,3],[2,1,0],[5]].
+        let g = Graph::from_edges(6, [(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (4, 3)]).unwrap();
+        assert_eq!(
+            strongly_connected_components(&g),
+            [alloc::vec![4, 3], alloc::vec![2, 1, 0], alloc::vec![5]]
+        );
+        let flow = generate_directed_edge_constraints(&g, crate::overlap::Axis::Y, 30.0);
+        assert_eq!(flow.len(), 1, "only 2→3 crosses components");
     }
 
     #[test]

@@ -160,6 +160,169 @@ check "error: unknown op" '{"op":"nope"}' 'rc === 1 && typeof o.error === "strin
 check "error: invalid JSON" 'not json' 'rc === 1 && typeof o.error === "string"'
 check "error: link out of range" '{"op":"paths","n":2,"links":[[0,5]]}' 'rc === 1 && /out of range/.test(o.error)'
 
+# ---------------------------------------------------------------- vpsc / rectangles / scc
+
+SPANS='[{"size":10,"desired_center":0},{"size":10,"desired_center":2},{"size":10,"desired_center":4}]'
+check "remove_overlap_1d: bounds -20/20 -> centres [-8,2,12]" "{\"op\":\"remove_overlap_1d\",\"spans\":$SPANS,\"lower_bound\":-20,\"upper_bound\":20}" '
+  rc === 0 && [-8, 2, 12].every((v, i) => near(o.new_centers[i], v, 1e-9)) && near(o.lower_bound, -20, 1e-9) && near(o.upper_bound, 20, 1e-9)'
+
+check "remove_overlap_1d: no bounds -> extent of the spans" "{\"op\":\"remove_overlap_1d\",\"spans\":$SPANS}" '
+  rc === 0 && [-8, 2, 12].every((v, i) => near(o.new_centers[i], v, 1e-9)) && near(o.lower_bound, -13, 1e-9) && near(o.upper_bound, 17, 1e-9)'
+
+check "remove_overlap_1d: lower_bound 0 is ignored (WebCola tests if (lowerBound))" "{\"op\":\"remove_overlap_1d\",\"spans\":$SPANS,\"lower_bound\":0,\"upper_bound\":20}" '
+  rc === 0 && near(o.new_centers[0], -8, 1e-9) && near(o.lower_bound, -13, 1e-9) && near(o.upper_bound, 20, 1e-9)'
+
+check "vpsc: x1 >= x0 + 10 from desired 0,0 -> -5, 5" '{"op":"vpsc","instances":[{"variables":[{"desired":0},{"desired":0}],"constraints":[{"left":0,"right":1,"gap":10}]}]}' '
+  rc === 0 && o.results.length === 1 && near(o.results[0].positions[0], -5) && near(o.results[0].positions[1], 5)
+  && JSON.stringify(o.results[0].unsatisfiable) === "[]" && JSON.stringify(o.results[0].active) === "[0]" && near(o.results[0].cost, 50)'
+
+check "vpsc: infeasible cycle -> one constraint unsatisfiable" '{"op":"vpsc","instances":[{"variables":[{"desired":0},{"desired":0}],"constraints":[{"left":0,"right":1,"gap":10},{"left":1,"right":0,"gap":10}]}]}' '
+  rc === 0 && o.results[0].unsatisfiable.length === 1 && allFinite(o.results[0].positions)'
+
+check "vpsc: weighted equality (x1 = x0 + 4, w1 = 3) and satisfy()" '{"op":"vpsc","instances":[
+    {"variables":[{"desired":0},{"desired":10,"weight":3}],"constraints":[{"left":0,"right":1,"gap":4,"equality":true}]},
+    {"variables":[{"desired":0},{"desired":0},{"desired":0}],"constraints":[{"left":0,"right":1,"gap":2},{"left":1,"right":2,"gap":2}],"method":"satisfy","starting":[0,0,0]}]}' '
+  rc === 0 && near(o.results[0].positions[0], 4.5) && near(o.results[0].positions[1], 8.5) && near(o.results[0].cost, 4.5 * 4.5 + 3 * 1.5 * 1.5)
+  && o.results[1].positions.every((p, i, a) => i === 0 || p - a[i - 1] >= 2 - 1e-9) && o.results[1].unsatisfiable.length === 0'
+
+# 1500 random chains in one request, one broken instance in the middle: errors stay per instance.
+VREQ="$(node -e '
+  let s = 7; const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const inst = [];
+  for (let k = 0; k < 1500; k++) {
+    const n = 2 + Math.floor(r() * 6);
+    const variables = Array.from({ length: n }, () => ({ desired: Math.round(r() * 100) }));
+    const constraints = [];
+    for (let i = 0; i + 1 < n; i++) constraints.push({ left: i, right: i + 1, gap: 5 + Math.round(r() * 10) });
+    inst.push({ variables, constraints });
+  }
+  inst[700] = { variables: [{ desired: 0 }], constraints: [{ left: 0, right: 9, gap: 1 }] };
+  console.log(JSON.stringify({ op: "vpsc", instances: inst }));')"
+printf '%s' "$VREQ" >"$TMP/vreq.json"   # too big for the predicate's environment
+check "vpsc: batch of 1500, per-instance error, all constraints satisfied" "$VREQ" '
+  (() => {
+    if (rc !== 0 || o.results.length !== 1500) return "rc/length";
+    if (typeof o.results[700].error !== "string") return "instance 700 should be an error";
+    const req = JSON.parse(fs.readFileSync("'"$TMP/vreq.json"'", "utf8"));
+    for (let k = 0; k < 1500; k++) {
+      if (k === 700) continue;
+      const res = o.results[k], cs = req.instances[k].constraints;
+      if (!res.positions || res.positions.length !== req.instances[k].variables.length) return "instance " + k + ": " + JSON.stringify(res);
+      for (const c of cs) if (res.positions[c.right] - res.positions[c.left] < c.gap - 1e-6) return "instance " + k + " violates a constraint";
+    }
+    return true;
+  })()'
+
+check "vpsc: missing instances is a request error" '{"op":"vpsc"}' 'rc === 1 && typeof o.error === "string"'
+
+RECTS='[[0,10,0,10],[5,15,2,12],[20,30,0,10],[0,10,20,30]]'
+check "rect_constraints: scan-line constraints in WebCola order" "{\"op\":\"rect_constraints\",\"instances\":[{\"rects\":$RECTS},{\"rects\":[]},{\"rects\":[[1,2]]}]}" '
+  rc === 0 && JSON.stringify(o.results[0]) === JSON.stringify({ x: [[0,1,10.000001],[0,2,10.000001],[1,2,10.000001]], y: [[0,1,10.000001],[0,3,10.000001],[1,3,10.000001]] })
+  && JSON.stringify(o.results[1]) === JSON.stringify({ x: [], y: [] }) && typeof o.results[2].error === "string"'
+
+RREQ="$(node -e '
+  let s = 3; const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const inst = [];
+  for (let k = 0; k < 1000; k++) {
+    const n = 1 + Math.floor(r() * 12);
+    inst.push({ rects: Array.from({ length: n }, () => { const x = r() * 100, y = r() * 100; return [x, x + 5 + r() * 30, y, y + 5 + r() * 30]; }) });
+  }
+  console.log(JSON.stringify({ op: "rect_constraints", instances: inst }));')"
+printf '%s' "$RREQ" >"$TMP/rreq.json"
+check "rect_constraints: batch of 1000, indices in range, gap = mean size + 1e-6" "$RREQ" '
+  (() => {
+    if (rc !== 0 || o.results.length !== 1000) return "rc/length";
+    const req = JSON.parse(fs.readFileSync("'"$TMP/rreq.json"'", "utf8"));
+    for (let k = 0; k < 1000; k++) {
+      const R = req.instances[k].rects, res = o.results[k];
+      for (const [ax, lo, hi] of [["x", 0, 1], ["y", 2, 3]]) for (const [l, r, g] of res[ax]) {
+        if (!(l >= 0 && l < R.length && r >= 0 && r < R.length && l !== r)) return "bad index in " + k;
+        if (!near(g, (R[l][hi] - R[l][lo] + R[r][hi] - R[r][lo]) / 2 + 1e-6, 1e-12)) return "bad gap in " + k;
+      }
+    }
+    return true;
+  })()'
+
+check "remove_overlaps: no overlap afterwards, sizes kept" "{\"op\":\"remove_overlaps\",\"rects\":$RECTS}" '
+  (() => {
+    const R = '"$RECTS"';
+    if (rc !== 0 || o.rects.length !== 4) return "rc/length";
+    for (let i = 0; i < 4; i++) {
+      const a = o.rects[i];
+      if (!near(a[1] - a[0], R[i][1] - R[i][0], 1e-9) || !near(a[3] - a[2], R[i][3] - R[i][2], 1e-9)) return "size changed";
+      for (let j = i + 1; j < 4; j++) {
+        const b = o.rects[j];
+        if (Math.min(a[1] - b[0], b[1] - a[0], a[3] - b[2], b[3] - a[2]) > 1e-6) return "rects " + i + "," + j + " overlap";
+      }
+    }
+    return JSON.stringify(o.rects.slice(2)) === JSON.stringify(R.slice(2)) || "untouched rects moved";
+  })()'
+
+check "scc: Tarjan components in WebCola order" '{"op":"scc","n":6,"links":[[0,1],[1,2],[2,0],[2,3],[3,4],[4,3]]}' '
+  rc === 0 && JSON.stringify(o.components) === "[[4,3],[2,1,0],[5]]"'
+
+# ---------------------------------------------------------------- layout: constraints, groups, overlaps
+
+NODES60='[{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40}]'
+SG_GROUPS='[{"leaves":[0],"groups":[1]},{"leaves":[1,2]},{"leaves":[3,4]}]'
+SG="{\"op\":\"layout\",\"n\":7,\"links\":[[0,1],[1,2],[2,0],[2,3],[3,4],[4,5],[5,6]],\"nodes\":$NODES60,\"groups\":$SG_GROUPS,\"avoid_overlaps\":true,\"link_distance\":100,\"iterations\":[10,10,10],\"size\":[960,500]}"
+check "layout smallgrouped: no node overlap, members inside group bounds" "$SG" '
+  (() => {
+    if (rc !== 0 || o.converged !== true) return "rc " + rc + " " + (o.error || "");
+    const G = '"$SG_GROUPS"';
+    if (o.group_bounds.length !== 3 || !allFinite(o.group_bounds) || !allFinite(o.node_bounds)) return "bounds missing";
+    const boxes = o.positions.map(([x, y]) => [x - 30, x + 30, y - 20, y + 20]);
+    const ov = (a, b) => Math.min(a[1] - b[0], b[1] - a[0], a[3] - b[2], b[3] - a[2]);
+    for (const B of [boxes, o.node_bounds]) for (let i = 0; i < 7; i++) for (let j = i + 1; j < 7; j++)
+      if (ov(B[i], B[j]) > 1e-6) return "nodes " + i + "," + j + " overlap by " + ov(B[i], B[j]);
+    const inside = (b, g) => b[0] >= g[0] - 1e-6 && b[1] <= g[1] + 1e-6 && b[2] >= g[2] - 1e-6 && b[3] <= g[3] + 1e-6;
+    for (let k = 0; k < 3; k++) {
+      const gb = o.group_bounds[k];
+      for (const l of G[k].leaves || []) if (!inside(boxes[l], gb) || !inside(o.node_bounds[l], gb)) return "node " + l + " outside group " + k;
+      for (const c of G[k].groups || []) if (!inside(o.group_bounds[c], gb)) return "group " + c + " outside group " + k;
+    }
+    // non-members stay out of each group box (group 0 holds 0,1,2; group 2 holds 3,4)
+    const members = [[0, 1, 2], [1, 2], [3, 4]];
+    for (let k = 0; k < 3; k++) for (let i = 0; i < 7; i++)
+      if (!members[k].includes(i) && ov(o.node_bounds[i], o.group_bounds[k]) > 1e-6) return "node " + i + " intrudes into group " + k;
+    return true;
+  })()'
+
+check "layout: groups deep-copied (warmup rerun gives identical result)" "${SG%\}},\"warmup\":1}" '
+  (() => {
+    const again = JSON.parse(require("child_process").execFileSync("node", ["run.cjs"], { input: '"'$SG'"' }));
+    return rc === 0 && JSON.stringify(again.positions) === JSON.stringify(o.positions) && JSON.stringify(again.group_bounds) === JSON.stringify(o.group_bounds) || "differs";
+  })()'
+
+check "layout: separation + alignment constraints" '{"op":"layout","n":3,"links":[[0,1],[1,2]],"nodes":[{"width":20,"height":20,"x":0,"y":0},{"width":20,"height":20,"x":50,"y":0},{"width":20,"height":20,"x":0,"y":50}],"constraints":[{"axis":"y","left":0,"right":1,"gap":25},{"type":"alignment","axis":"x","offsets":[{"node":1,"offset":0},{"node":2,"offset":0}]}],"iterations":[10,10,10],"link_distance":50}' '
+  rc === 0 && o.positions[1][1] - o.positions[0][1] >= 25 - 1e-3 && near(o.positions[1][0], o.positions[2][0], 1e-6) && allFinite(o.node_bounds)'
+
+check "layout: flow y with min_separation 30" '{"op":"layout","n":4,"links":[[0,1],[1,2],[2,3]],"flow":{"axis":"y","min_separation":30},"iterations":[10,10,10]}' '
+  rc === 0 && [[0,1],[1,2],[2,3]].every(([s, t]) => o.positions[t][1] - o.positions[s][1] >= 30 - 1e-3)'
+
+check "layout: avoid_overlaps + 4 iteration stages (grid snap)" '{"op":"layout","n":4,"links":[[0,1],[1,2],[2,3]],"nodes":[{"width":30,"height":30},{"width":30,"height":30},{"width":30,"height":30},{"width":30,"height":30}],"avoid_overlaps":true,"iterations":[10,10,10,10],"link_distance":20,"group_compactness":1e-5}' '
+  (() => {
+    if (rc !== 0 || !allFinite(o.positions) || !allFinite(o.node_bounds)) return "rc/finite";
+    const B = o.node_bounds;
+    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++)
+      if (Math.min(B[i][1] - B[j][0], B[j][1] - B[i][0], B[i][3] - B[j][2], B[j][3] - B[i][2]) > 1e-6) return "overlap " + i + "," + j;
+    return o.group_bounds === undefined || "group_bounds without groups";
+  })()'
+
+check "layout: node x/y are start positions; no projection -> node_bounds null" '{"op":"layout","n":3,"links":[[0,1]],"nodes":[{"x":1,"y":2},{"x":3,"y":4},{"x":5,"y":6}],"ticks":0,"handle_disconnected":false}' '
+  rc === 0 && JSON.stringify(o.positions) === "[[1,2],[3,4],[5,6]]" && JSON.stringify(o.node_bounds) === "[null,null,null]"'
+
+check "layout quirk: node in two non-nested groups runs" '{"op":"layout","n":4,"links":[[0,1],[1,2],[2,3]],"nodes":[{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40}],"groups":[{"leaves":[0,1]},{"leaves":[1,2]}],"avoid_overlaps":true,"iterations":[10,10,10],"link_distance":100}' '
+  rc === 0 && allFinite(o.positions) && allFinite(o.group_bounds)'
+
+check "layout quirk: group cycle + avoid_overlaps -> WebCola TypeError" '{"op":"layout","n":4,"links":[[0,1],[1,2],[2,3]],"nodes":[{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40},{"width":60,"height":40}],"groups":[{"leaves":[0],"groups":[1]},{"leaves":[1],"groups":[0]}],"avoid_overlaps":true,"iterations":[10,10,10]}' '
+  rc === 1 && /TypeError/.test(o.error)'
+
+check "layout quirk: alignment without offsets -> WebCola TypeError" '{"op":"layout","n":2,"links":[[0,1]],"constraints":[{"type":"alignment","axis":"x","offsets":[]}],"iterations":[1,1,1]}' '
+  rc === 1 && /reading .node./.test(o.error)'
+
+check "layout: group index out of range is rejected" '{"op":"layout","n":2,"links":[[0,1]],"groups":[{"leaves":[5]}]}' 'rc === 1 && /groups\[0\]\.leaves/.test(o.error)'
+
 LESMIS=""
 for f in "${LESMIS_JSON:-}" "$HERE/../../data/lesmis.json"; do
   if [ -n "$f" ] && [ -f "$f" ]; then LESMIS="$f"; break; fi
