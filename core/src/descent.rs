@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::kernels;
+use crate::overlap::{Axis, Projection};
 use crate::paths::ShortestPaths;
 use crate::rng::PseudoRandom;
 
@@ -21,13 +22,25 @@ pub enum Weighting {
     /// Every reachable pair both attracts and repels (neato's and libcola's full
     /// stress); link weights above 1 are capped at 1.
     Full,
+    /// WebCola's grid-snap phase: as `PStress`, but with no stress between real nodes,
+    /// so only the grid and the group dummies act.
+    GridSnap,
 }
+
+/// Ideal distance between the two dummy nodes of a group (WebCola's 0.1).
+pub const GROUP_DUMMY_DISTANCE: f32 = 0.1;
 
 /// Ideal distances and weights of every unordered pair, in the triangular layout of
 /// [`crate::kernels`]: 8 bytes per pair.
 #[derive(Clone, Debug)]
 pub struct PairTable {
+    /// All descent nodes: the graph's nodes, then two dummy nodes per group.
     n: usize,
+    /// The graph's nodes.
+    real: usize,
+    /// Weight of the pair of dummy nodes of a group under P-stress (WebCola's
+    /// `groupCompactness`).
+    group_compactness: f32,
     /// Ideal distance per pair (layout units), `-1` when unreachable.
     ideal: Vec<f32>,
     /// Weight per pair, see [`crate::kernels`].
@@ -46,7 +59,24 @@ impl PairTable {
     /// [`Error::DimensionMismatch`] or [`Error::InvalidLinkLength`] for bad `lengths`;
     /// [`Error::TooManyNodes`] when the tables cannot be allocated.
     pub fn new(graph: &Graph, lengths: &[f64], weighting: Weighting) -> Result<Self> {
-        let n = graph.node_count();
+        Self::with_groups(graph, lengths, weighting, 0, 1e-6)
+    }
+
+    /// As [`PairTable::new`], plus two dummy nodes per group after the graph's nodes
+    /// (`n + 2j` and `n + 2j + 1`), `0.1` apart and unreachable from everything else;
+    /// under P-stress their pair has weight `group_compactness`.
+    ///
+    /// # Errors
+    /// As [`PairTable::new`].
+    pub fn with_groups(
+        graph: &Graph,
+        lengths: &[f64],
+        weighting: Weighting,
+        groups: usize,
+        group_compactness: f64,
+    ) -> Result<Self> {
+        let real = graph.node_count();
+        let n = real + 2 * groups;
         let pairs = kernels::pair_count(n);
         let mut ideal = Vec::new();
         let mut weight = Vec::new();
@@ -66,10 +96,21 @@ impl PairTable {
                     ideal.push(-1.0);
                 }
             }
+            ideal.extend(core::iter::repeat_n(-1.0, 2 * groups));
         });
+        for u in real..n {
+            let first = ideal.len();
+            ideal.extend(core::iter::repeat_n(-1.0, n - u - 1));
+            if (u - real) % 2 == 0 {
+                ideal[first] = GROUP_DUMMY_DISTANCE;
+                min_d = min_d.min(f64::from(GROUP_DUMMY_DISTANCE));
+            }
+        }
         weight.resize(pairs, 1.0);
         let mut table = Self {
             n,
+            real,
+            group_compactness: group_compactness as f32,
             ideal,
             weight,
             weighting,
@@ -110,11 +151,28 @@ impl PairTable {
         let base = match weighting {
             Weighting::PStress => 2.0,
             Weighting::Unit | Weighting::Full => 1.0,
+            Weighting::GridSnap => 0.0,
         };
-        for (w, &d) in weight.iter_mut().zip(&self.ideal) {
-            *w = if d > 0.0 { base } else { 2.0 };
+        for u in 0..self.n {
+            let row = kernels::row_start(self.n, u);
+            for v in u + 1..self.n {
+                let p = row + (v - u - 1);
+                weight[p] = if v >= self.real {
+                    match (weighting, self.ideal[p] > 0.0) {
+                        (Weighting::Unit, true) => 1.0,
+                        (_, true) => self.group_compactness,
+                        (_, false) => 2.0,
+                    }
+                } else if self.ideal[p] > 0.0 {
+                    base
+                } else if weighting == Weighting::GridSnap {
+                    0.0
+                } else {
+                    2.0
+                };
+            }
         }
-        if weighting != Weighting::Unit {
+        if matches!(weighting, Weighting::PStress | Weighting::Full) {
             for l in graph.links() {
                 if l.source == l.target {
                     continue;
@@ -135,7 +193,7 @@ impl PairTable {
         }
     }
 
-    /// Number of nodes.
+    /// Number of descent nodes: graph nodes plus group dummies.
     #[must_use]
     pub fn node_count(&self) -> usize {
         self.n
@@ -176,17 +234,36 @@ impl PairTable {
     }
 }
 
+/// WebCola's grid-snap term: coordinates within half a cell of a multiple of `size`
+/// are pulled onto it with stiffness `strength / (size/2)^2` (times the largest Hessian
+/// entry with `scale_by_max_h`, used when groups add dummy nodes).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GridSnap {
+    /// Grid spacing, in layout units.
+    pub size: f32,
+    /// Strength (WebCola's `snapStrength`, 1000).
+    pub strength: f32,
+    /// Scale the pull by the largest Hessian diagonal entry.
+    pub scale_by_max_h: bool,
+    /// Only the first `nodes` nodes snap (the graph's nodes, not group dummies).
+    pub nodes: usize,
+}
+
 /// What the derivative pass needs besides the positions it works on.
 #[derive(Clone, Debug)]
 struct Derivatives<const K: usize> {
     pairs: PairTable,
     /// Locked nodes and the positions they are pulled to, ascending by node.
     locks: Vec<(usize, [f32; K])>,
+    snap: Option<GridSnap>,
     rng: PseudoRandom,
     /// Gradient, SoA `K * n`.
     g: Vec<f32>,
     /// Hessian diagonal, SoA `K * n`.
     hdiag: Vec<f32>,
+    /// The part of `hdiag` from grid snap and locks, which the curvature kernel does
+    /// not see.
+    extra: Vec<f32>,
     /// Largest Hessian diagonal entry of the last pass (before lock terms).
     max_h: f32,
 }
@@ -199,8 +276,11 @@ pub struct Descent<const K: usize> {
     n: usize,
     x: Vec<f32>,
     deriv: Derivatives<K>,
-    /// RK4 buffers `a, b, c, d, ia, ib`, each `K * n`.
-    rk: [Vec<f32>; 6],
+    /// RK4 buffers `a, b, c, d, ia, ib`, each `K * n`, and the projected-step direction `e`.
+    rk: [Vec<f32>; 7],
+    projection: Option<Projection>,
+    /// `f64` copies of x0, y0 and the coordinate being projected, each `n` long.
+    proj_buf: [Vec<f64>; 3],
     /// Relative convergence threshold of [`Descent::run`].
     pub threshold: f64,
 }
@@ -230,12 +310,16 @@ impl<const K: usize> Descent<K> {
             deriv: Derivatives {
                 pairs,
                 locks: Vec::new(),
+                snap: None,
                 rng: PseudoRandom::new(seed),
                 g: buf(),
                 hdiag: buf(),
+                extra: buf(),
                 max_h: 0.0,
             },
-            rk: [buf(), buf(), buf(), buf(), buf(), buf()],
+            rk: [buf(), buf(), buf(), buf(), buf(), buf(), buf()],
+            projection: None,
+            proj_buf: [Vec::new(), Vec::new(), Vec::new()],
             threshold: 1e-4,
         })
     }
@@ -310,6 +394,27 @@ impl<const K: usize> Descent<K> {
         Ok(())
     }
 
+    /// Turns the grid-snap term on or off.
+    pub fn set_grid_snap(&mut self, snap: Option<GridSnap>) {
+        self.deriv.snap = snap;
+    }
+
+    /// Projects every step onto constraints (x, then y), or stops projecting with `None`.
+    pub fn set_projection(&mut self, projection: Option<Projection>) {
+        self.projection = projection;
+    }
+
+    /// The projection, if any.
+    #[must_use]
+    pub fn projection(&self) -> Option<&Projection> {
+        self.projection.as_ref()
+    }
+
+    /// The projection, mutable (to pin dragged nodes).
+    pub fn projection_mut(&mut self) -> Option<&mut Projection> {
+        self.projection.as_mut()
+    }
+
     /// WebCola's `computeDerivatives(x)` on the current positions.
     pub fn compute_derivatives(&mut self) {
         self.deriv.compute(self.n, &mut self.x);
@@ -329,14 +434,20 @@ impl<const K: usize> Descent<K> {
     /// One RK4-averaged iteration (WebCola's `rungeKutta`); returns the sum of squared
     /// displacements.
     pub fn runge_kutta(&mut self) -> f64 {
-        let n = self.n;
-        let [a, b, c, d, ia, ib] = &mut self.rk;
-        self.deriv.next_position(n, &mut self.x, a);
+        let [a, b, c, d, ia, ib, e] = &mut self.rk;
+        let mut step = Stepper {
+            n: self.n,
+            deriv: &mut self.deriv,
+            projection: self.projection.as_mut(),
+            buf: &mut self.proj_buf,
+            e,
+        };
+        step.next_position(&mut self.x, a);
         kernels::midpoint(&self.x, a, ia);
-        self.deriv.next_position(n, ia, b);
+        step.next_position(ia, b);
         kernels::midpoint(&self.x, b, ib);
-        self.deriv.next_position(n, ib, c);
-        self.deriv.next_position(n, c, d);
+        step.next_position(ib, c);
+        step.next_position(c, d);
         kernels::rk4_average(&mut self.x, a, b, c, d)
     }
 
@@ -382,11 +493,41 @@ impl<const K: usize> Derivatives<K> {
             .hdiag
             .iter()
             .fold(0.0f32, |m, &h| if h > m { h } else { m });
+        self.extra.fill(0.0);
+        if let Some(snap) = self.snap {
+            let r = snap.size / 2.0;
+            let mut kk = snap.strength / (r * r);
+            if snap.scale_by_max_h {
+                kk *= self.max_h;
+            }
+            for d in 0..K {
+                for u in 0..snap.nodes.min(n) {
+                    let xiu = x[d * n + u];
+                    let mm = xiu / snap.size;
+                    let f = mm % 1.0;
+                    let q = mm - f;
+                    let dx = if f.abs() <= 0.5 {
+                        xiu - q * snap.size
+                    } else if xiu > 0.0 {
+                        xiu - (q + 1.0) * snap.size
+                    } else {
+                        xiu - (q - 1.0) * snap.size
+                    };
+                    if -r < dx && dx <= r {
+                        self.g[d * n + u] += kk * dx;
+                        self.extra[d * n + u] += kk;
+                    }
+                }
+            }
+        }
         for &(u, ref p) in &self.locks {
             for d in 0..K {
-                self.hdiag[d * n + u] += self.max_h;
+                self.extra[d * n + u] += self.max_h;
                 self.g[d * n + u] -= self.max_h * (p[d] - x[d * n + u]);
             }
+        }
+        for (h, e) in self.hdiag.iter_mut().zip(&self.extra) {
+            *h += e;
         }
     }
 
@@ -394,24 +535,79 @@ impl<const K: usize> Derivatives<K> {
         let p = &self.pairs;
         let num = kernels::dot(&self.g, dir);
         let mut den = kernels::curvature::<K>(n, x, &p.ideal, &p.weight, dir);
-        for &(u, _) in &self.locks {
-            for d in 0..K {
-                let e = f64::from(dir[d * n + u]);
-                den += f64::from(self.max_h) * e * e;
-            }
-        }
+        den += self
+            .extra
+            .iter()
+            .zip(dir)
+            .map(|(&h, &e)| f64::from(h) * f64::from(e) * f64::from(e))
+            .sum::<f64>();
         if den == 0.0 || !den.is_finite() {
             0.0
         } else {
             num / den
         }
     }
+}
 
-    /// WebCola's `computeNextPosition` without projection: `r = x0 - α g`, α the step size.
-    fn next_position(&mut self, n: usize, x0: &mut [f32], r: &mut [f32]) {
-        self.compute(n, x0);
-        let alpha = self.step_size(n, x0, &self.g) as f32;
-        kernels::step(x0, &self.g, alpha, r);
+/// One `computeNextPosition` context: the derivative state and the optional projection.
+struct Stepper<'a, const K: usize> {
+    n: usize,
+    deriv: &'a mut Derivatives<K>,
+    projection: Option<&'a mut Projection>,
+    buf: &'a mut [Vec<f64>; 3],
+    e: &'a mut Vec<f32>,
+}
+
+impl<const K: usize> Stepper<'_, K> {
+    /// WebCola's `computeNextPosition`: `r = x0 - α g`, projected; with a projection,
+    /// then `r = project(x0 - β (x0 - r))` with `β` the step size along `x0 - r`,
+    /// clamped to `[0.2, 1]`.
+    fn next_position(&mut self, x0: &mut [f32], r: &mut [f32]) {
+        self.deriv.compute(self.n, x0);
+        let alpha = self.deriv.step_size(self.n, x0, &self.deriv.g) as f32;
+        let g = core::mem::take(&mut self.deriv.g);
+        self.step_and_project(x0, r, &g, alpha);
+        self.deriv.g = g;
+        if self.projection.is_some() {
+            for ((e, &a), &b) in self.e.iter_mut().zip(x0.iter()).zip(r.iter()) {
+                *e = a - b;
+            }
+            let beta = self.deriv.step_size(self.n, x0, self.e).clamp(0.2, 1.0) as f32;
+            let e = core::mem::take(self.e);
+            self.step_and_project(x0, r, &e, beta);
+            *self.e = e;
+        }
+    }
+
+    /// WebCola's `stepAndProject`: steps x and projects it (boxes at x0), steps y and
+    /// projects it (boxes at the projected x and y0), then steps the other dimensions.
+    fn step_and_project(&mut self, x0: &[f32], r: &mut [f32], dir: &[f32], s: f32) {
+        let n = self.n;
+        kernels::step(x0, dir, s, r);
+        let Some(proj) = self.projection.as_deref_mut() else {
+            return;
+        };
+        if K < 2 {
+            return;
+        }
+        let [bx, by, br] = self.buf;
+        let widen = |v: &[f32], out: &mut Vec<f64>| {
+            out.clear();
+            out.extend(v.iter().map(|&c| f64::from(c)));
+        };
+        widen(&x0[..n], bx);
+        widen(&x0[n..2 * n], by);
+        widen(&r[..n], br);
+        proj.project(Axis::X, bx, by, br);
+        for (o, &v) in r[..n].iter_mut().zip(br.iter()) {
+            *o = v as f32;
+        }
+        widen(&r[..n], bx);
+        widen(&r[n..2 * n], br);
+        proj.project(Axis::Y, bx, by, br);
+        for (o, &v) in r[n..2 * n].iter_mut().zip(br.iter()) {
+            *o = v as f32;
+        }
     }
 }
 

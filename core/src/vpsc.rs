@@ -102,6 +102,12 @@ impl Constraint {
         self.unsatisfiable
     }
 
+    /// Marks the constraint unsatisfiable (or not), so a new solver skips it as WebCola's
+    /// `Projection` does with constraints found unsatisfiable in an earlier projection.
+    pub fn set_unsatisfiable(&mut self, unsatisfiable: bool) {
+        self.unsatisfiable = unsatisfiable;
+    }
+
     /// True when the constraint is tight in the current solution.
     #[must_use]
     pub fn is_active(&self) -> bool {
