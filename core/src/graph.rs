@@ -2,7 +2,9 @@
 
 use alloc::vec::Vec;
 
+use crate::constraints::{self, UserConstraint};
 use crate::error::{Error, Result};
+use crate::groups::{Group, GroupTree};
 
 /// One node, in WebCola's input shape. All fields are optional.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -73,6 +75,8 @@ pub struct Graph {
     adj_start: Vec<u32>,
     adj_nodes: Vec<u32>,
     adj_links: Vec<u32>,
+    groups: GroupTree,
+    constraints: Vec<UserConstraint>,
 }
 
 impl Graph {
@@ -129,12 +133,53 @@ impl Graph {
         }
         let (adj_start, adj_nodes, adj_links) = build_csr(n, &links);
         Ok(Self {
+            groups: GroupTree::new(n, Vec::new())?,
             nodes,
             links,
             adj_start,
             adj_nodes,
             adj_links,
+            constraints: Vec::new(),
         })
+    }
+
+    /// The same graph with `groups` (WebCola's `groups`), replacing any it had.
+    ///
+    /// A node listed in a group and in one of that group's ancestors is kept in the
+    /// innermost group only. (WebCola keeps it in both, which makes the containment
+    /// constraints contradict the non-overlap ones.)
+    ///
+    /// # Errors
+    /// [`Error::UnknownNode`], [`Error::UnknownGroup`], [`Error::GroupCycle`],
+    /// [`Error::GroupInTwoGroups`], [`Error::NodeInTwoGroups`], [`Error::EmptyGroup`],
+    /// [`Error::InvalidGroupValue`]. (WebCola throws a `TypeError` on a cycle and silently
+    /// overlaps the two group boxes for a node in two groups that do not nest.)
+    pub fn with_groups(mut self, groups: Vec<Group>) -> Result<Self> {
+        self.groups = GroupTree::new(self.node_count(), groups)?;
+        Ok(self)
+    }
+
+    /// The same graph with user `constraints`, replacing any it had.
+    ///
+    /// # Errors
+    /// [`Error::UnknownNode`], [`Error::EmptyConstraint`], [`Error::NonFiniteConstraint`],
+    /// [`Error::InvalidDistribution`].
+    pub fn with_constraints(mut self, constraints: Vec<UserConstraint>) -> Result<Self> {
+        constraints::validate(&constraints, self.node_count())?;
+        self.constraints = constraints;
+        Ok(self)
+    }
+
+    /// The groups.
+    #[must_use]
+    pub fn groups(&self) -> &GroupTree {
+        &self.groups
+    }
+
+    /// The user constraints.
+    #[must_use]
+    pub fn constraints(&self) -> &[UserConstraint] {
+        &self.constraints
     }
 
     /// A graph of `node_count` default nodes and plain links: the corpus shape
@@ -203,6 +248,42 @@ impl Graph {
     /// Isolated nodes form components of their own.
     #[must_use]
     pub fn components(&self) -> Vec<Vec<usize>> {
+        self.components_where(|_| &[])
+    }
+
+    /// Components for packing: as [`Graph::components`], but the members of a top-level
+    /// group always share a component, so packing never tears a group apart. (WebCola
+    /// uses links only.)
+    #[must_use]
+    pub fn packing_components(&self) -> Vec<Vec<usize>> {
+        let groups = &self.groups;
+        let members: Vec<Vec<usize>> = (0..groups.len())
+            .map(|j| {
+                if groups.is_top_level(j) {
+                    groups.members(j)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        if members.iter().all(Vec::is_empty) {
+            return self.components();
+        }
+        // Extra adjacency: every member to the group's first member, and the first
+        // member to every member.
+        let mut extra: Vec<&[usize]> = alloc::vec![&[]; self.node_count()];
+        for m in &members {
+            if let Some(&first) = m.first() {
+                for k in 1..m.len() {
+                    extra[m[k]] = &m[..1];
+                }
+                extra[first] = m;
+            }
+        }
+        self.components_where(|u| extra[u])
+    }
+
+    fn components_where<'a>(&self, extra: impl Fn(usize) -> &'a [usize]) -> Vec<Vec<usize>> {
         let n = self.node_count();
         let mut seen = alloc::vec![false; n];
         let mut out = Vec::new();
@@ -219,9 +300,14 @@ impl Graph {
             while let Some(top) = stack.last_mut() {
                 let (u, k) = *top;
                 let nb = self.neighbours(u);
-                if k < nb.len() {
+                let group = extra(u);
+                if k < nb.len() + group.len() {
                     top.1 += 1;
-                    let v = nb[k] as usize;
+                    let v = if k < nb.len() {
+                        nb[k] as usize
+                    } else {
+                        group[k - nb.len()]
+                    };
                     if !seen[v] {
                         seen[v] = true;
                         comp.push(v);

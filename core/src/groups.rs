@@ -185,6 +185,12 @@ impl GroupTree {
         self.groups.is_empty()
     }
 
+    /// True when group `j` has no parent group.
+    #[must_use]
+    pub fn is_top_level(&self, j: usize) -> bool {
+        self.root_groups.contains(&j)
+    }
+
     /// Padding of group `j`.
     #[must_use]
     pub fn padding(&self, j: usize) -> f64 {

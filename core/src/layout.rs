@@ -3,11 +3,14 @@
 
 use alloc::vec::Vec;
 
-use crate::descent::{Descent, PairTable, Weighting};
+use crate::constraints::{make_feasible, UserConstraint};
+use crate::descent::{Descent, GridSnap, PairTable, Weighting};
 use crate::error::{Error, Result};
-use crate::graph::Graph;
+use crate::graph::{Graph, Link, Node};
 use crate::linklengths::{self, LinkLengths};
+use crate::overlap::{Axis, Projection};
 use crate::packing::{self, PackingOptions};
+use crate::rect::Rectangle;
 
 /// The stress goal of the final phase and of the ticks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,6 +51,26 @@ pub struct LayoutOptions {
     /// Upper bound on the ticks a run until convergence makes. WebCola has none; the
     /// default, 10 000, is far above what converging layouts need.
     pub max_ticks: usize,
+    /// Keep node boxes (width × height) from overlapping, and groups from overlapping
+    /// each other and non-members. Default false.
+    pub avoid_overlaps: bool,
+    /// Weight pulling each group's two dummy nodes together under P-stress. Default 1e-6.
+    pub group_compactness: f64,
+    /// WebCola's `flowLayout(axis, minSeparation)`: links point along `axis`, the target
+    /// at least `min_separation` beyond the source, except inside cycles. Default none.
+    pub flow: Option<Flow>,
+    /// Grid spacing of the grid-snap phase. Default: the first node's width, as WebCola.
+    pub grid_snap_size: Option<f64>,
+}
+
+/// Flow layout: directed links point along an axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Flow {
+    /// The axis links point along (`Y`: downwards, `X`: rightwards).
+    pub axis: Axis,
+    /// Minimum distance from a link's source to its target along the axis.
+    pub min_separation: f64,
 }
 
 impl Default for LayoutOptions {
@@ -62,6 +85,10 @@ impl Default for LayoutOptions {
             default_node_size: 10.0,
             seed: 1,
             max_ticks: 10_000,
+            avoid_overlaps: false,
+            group_compactness: 1e-6,
+            flow: None,
+            grid_snap_size: None,
         }
     }
 }
@@ -71,6 +98,18 @@ impl LayoutOptions {
         linklengths::positive("convergence_threshold", self.convergence_threshold)?;
         linklengths::positive("size", self.size[0])?;
         linklengths::positive("size", self.size[1])?;
+        linklengths::non_negative("group_compactness", self.group_compactness)?;
+        if let Some(f) = self.flow {
+            if !f.min_separation.is_finite() {
+                return Err(Error::InvalidOption {
+                    name: "flow.min_separation",
+                    value: f.min_separation,
+                });
+            }
+        }
+        if let Some(g) = self.grid_snap_size {
+            linklengths::positive("grid_snap_size", g)?;
+        }
         linklengths::non_negative("default_node_size", self.default_node_size)
     }
 }
@@ -86,6 +125,8 @@ pub struct Schedule {
     pub user_constraints: usize,
     /// Phase 3: iterations with all constraints, under the stress goal.
     pub all_constraints: usize,
+    /// Phase 4: iterations pulling nodes onto a grid (WebCola's `gridSnapIterations`).
+    pub grid_snap: usize,
     /// After the phases, tick until converged (or `max_ticks`).
     pub keep_running: bool,
     /// Pack and centre components after the phases (WebCola's `centerGraph`).
@@ -99,6 +140,7 @@ impl Default for Schedule {
             unconstrained: 0,
             user_constraints: 0,
             all_constraints: 0,
+            grid_snap: 0,
             keep_running: true,
             center_graph: true,
         }
@@ -135,6 +177,31 @@ pub struct Tick {
     pub ended: bool,
 }
 
+/// What to drag: a node, or a whole group with everything in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DragTarget {
+    /// A node, by index.
+    Node(usize),
+    /// A group, by index.
+    Group(usize),
+}
+
+/// A user (or flow) constraint that does not hold in the current layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Violation {
+    /// Index into [`Layout::constraints`]: the graph's constraints, then the flow
+    /// constraints.
+    pub constraint: usize,
+    /// The axis on which it fails.
+    pub axis: Axis,
+    /// By how much, in layout units.
+    pub amount: f64,
+}
+
+/// Node `fixed` bits, as WebCola's: 1 = fixed by the user, 2 = being dragged.
+const FIXED_USER: u8 = 1;
+const FIXED_DRAG: u8 = 2;
+
 /// A WebCola layout of a graph in `K` dimensions (2 or 3).
 ///
 /// ```
@@ -151,6 +218,16 @@ pub struct Layout<const K: usize = 2> {
     graph: Graph,
     options: LayoutOptions,
     descent: Descent<K>,
+    /// The graph's constraints, then the flow constraints.
+    constraints: Vec<UserConstraint>,
+    /// Node sizes `[width, height]`, 0 when absent.
+    sizes: Vec<[f64; 2]>,
+    /// WebCola's `fixed` bits per node.
+    fixed: Vec<u8>,
+    /// Where fixed nodes are held (WebCola's `px, py`, and z).
+    pinned: Vec<[f64; K]>,
+    /// Offsets of dragged group members from the drag origin.
+    drag_offsets: Vec<[f64; 2]>,
     alpha: Option<f64>,
     last_stress: Option<f64>,
     running: bool,
@@ -160,7 +237,9 @@ pub struct Layout<const K: usize = 2> {
 impl<const K: usize> Layout<K> {
     /// Prepares a layout: link lengths, all-pairs ideal distances and the starting
     /// positions (the given ones; nodes without a position start at the canvas centre,
-    /// `z = 0`, and are spread by the seeded generator on the first iteration).
+    /// `z = 0`, and are spread by the seeded generator on the first iteration). Groups
+    /// and constraints come with the graph ([`Graph::with_groups`],
+    /// [`Graph::with_constraints`]).
     ///
     /// # Errors
     /// [`Error::InvalidOption`] for an option out of range, [`Error::TooManyNodes`] when
@@ -170,25 +249,62 @@ impl<const K: usize> Layout<K> {
         options.validate()?;
         let lengths =
             linklengths::link_lengths(&graph, options.link_distance, options.link_lengths)?;
-        let pairs = PairTable::new(&graph, &lengths, Weighting::Unit)?;
+        let groups = graph.groups().len();
+        let pairs = PairTable::with_groups(
+            &graph,
+            &lengths,
+            Weighting::Unit,
+            groups,
+            options.group_compactness,
+        )?;
         let n = graph.node_count();
-        let mut x = alloc::vec![0.0f32; K * n];
+        let big_n = n + 2 * groups;
+        let mut x = alloc::vec![0.0f32; K * big_n];
+        let centre = [options.size[0] / 2.0, options.size[1] / 2.0, 0.0];
         for (i, v) in graph.nodes().iter().enumerate() {
             let start = [
-                v.x.unwrap_or(options.size[0] / 2.0),
-                v.y.unwrap_or(options.size[1] / 2.0),
+                v.x.unwrap_or(centre[0]),
+                v.y.unwrap_or(centre[1]),
                 v.z.unwrap_or(0.0),
             ];
             for d in 0..K {
-                x[d * n + i] = start[d] as f32;
+                x[d * big_n + i] = start[d] as f32;
+            }
+        }
+        for i in n..big_n {
+            for d in 0..K {
+                x[d * big_n + i] = centre[d] as f32;
             }
         }
         let mut descent = Descent::new(x, pairs, options.seed)?;
         descent.threshold = options.convergence_threshold;
+        let mut constraints = graph.constraints().to_vec();
+        if let Some(f) = options.flow {
+            constraints.extend(linklengths::generate_directed_edge_constraints(
+                &graph,
+                f.axis,
+                f.min_separation,
+            ));
+        }
+        let sizes = graph
+            .nodes()
+            .iter()
+            .map(|v| [v.width.unwrap_or(0.0), v.height.unwrap_or(0.0)])
+            .collect();
+        let fixed = graph
+            .nodes()
+            .iter()
+            .map(|v| if v.fixed { FIXED_USER } else { 0 })
+            .collect();
         Ok(Self {
             graph,
             options,
             descent,
+            constraints,
+            sizes,
+            fixed,
+            pinned: alloc::vec![[0.0; K]; n],
+            drag_offsets: alloc::vec![[0.0; 2]; n],
             alpha: None,
             last_stress: None,
             running: false,
@@ -203,27 +319,69 @@ impl<const K: usize> Layout<K> {
     pub fn start(&mut self, schedule: Schedule) -> usize {
         let n = self.graph.node_count();
         self.descent.reseed(self.options.seed);
+        self.descent.set_grid_snap(None);
+        self.descent.set_projection(None);
         self.descent
             .pairs_mut()
             .reweight(&self.graph, Weighting::Unit);
-        self.descent.clear_locks();
-        for (i, v) in self.graph.nodes().iter().enumerate() {
-            if v.fixed {
-                let x = self.descent.x();
-                let p = core::array::from_fn(|d| x[d * n + i]);
-                // In range by construction.
-                let _ = self.descent.lock(i, p);
+        for i in 0..n {
+            if self.fixed[i] != 0 {
+                self.pinned[i] = self.position(i);
             }
         }
-        self.descent.run(schedule.unconstrained);
+        self.sync_pins();
+        self.initial_layout(schedule.unconstrained);
+        if !self.constraints.is_empty() {
+            let p = Projection::new(
+                &self.sizes,
+                self.graph.groups(),
+                &self.constraints,
+                &self.xy(),
+                false,
+            );
+            self.descent.set_projection(Some(p));
+            self.sync_pins();
+        }
         self.descent.run(schedule.user_constraints);
         self.separate_components(schedule.center_graph);
+        if self.options.avoid_overlaps {
+            let mut xy = self.xy();
+            make_feasible(&self.constraints, &mut xy, &self.sizes);
+            self.set_xy(&xy);
+            let p = Projection::new(
+                &self.sizes,
+                self.graph.groups(),
+                &self.constraints,
+                &xy,
+                true,
+            );
+            self.descent.set_projection(Some(p));
+            self.sync_pins();
+        }
         let goal = match self.options.stress {
             StressMode::PStress => Weighting::PStress,
             StressMode::Full => Weighting::Full,
         };
         self.descent.pairs_mut().reweight(&self.graph, goal);
         self.descent.run(schedule.all_constraints);
+        if schedule.grid_snap > 0 {
+            let size = self
+                .options
+                .grid_snap_size
+                .or_else(|| self.graph.nodes().first().and_then(|v| v.width));
+            if let Some(size) = size.filter(|s| *s > 0.0) {
+                self.descent.set_grid_snap(Some(GridSnap {
+                    size: size as f32,
+                    strength: 1000.0,
+                    scale_by_max_h: !self.graph.groups().is_empty(),
+                    nodes: n,
+                }));
+                self.descent
+                    .pairs_mut()
+                    .reweight(&self.graph, Weighting::GridSnap);
+                self.descent.run(schedule.grid_snap);
+            }
+        }
         self.separate_components(schedule.center_graph);
         if schedule.keep_running {
             self.run_until_converged()
@@ -232,16 +390,53 @@ impl<const K: usize> Layout<K> {
         }
     }
 
-    /// [`Layout::resume`], then ticks until the layout ends or `max_ticks` iterations
-    /// have run (WebCola's `resume()` with its synchronous `kick`). Returns the number
-    /// of iterations run.
-    pub fn run_until_converged(&mut self) -> usize {
-        self.resume();
-        let mut ran = 0;
-        while ran < self.options.max_ticks && !self.tick().ended {
-            ran += 1;
+    /// Phase 1. Without groups, plain iterations. With groups, WebCola's
+    /// `initialLayout`: a layout of the graph plus one node per group linked to its
+    /// members, with symmetric-difference lengths (ideal 5), whose node positions are
+    /// copied over.
+    fn initial_layout(&mut self, iterations: usize) {
+        let groups = self.graph.groups();
+        if groups.is_empty() || iterations == 0 {
+            self.descent.run(iterations);
+            return;
         }
-        ran
+        let n = self.graph.node_count();
+        let mut links: Vec<Link> = self
+            .graph
+            .links()
+            .iter()
+            .map(|l| Link::new(l.source, l.target))
+            .collect();
+        for (j, g) in groups.groups().iter().enumerate() {
+            links.extend(g.leaves.iter().map(|&v| Link::new(n + j, v)));
+            links.extend(g.groups.iter().map(|&c| Link::new(n + j, n + c)));
+        }
+        let Ok(flat) = Graph::new(alloc::vec![Node::default(); n + groups.len()], links) else {
+            return;
+        };
+        let options = LayoutOptions {
+            link_lengths: LinkLengths::SymmetricDiff { ideal: 5.0, w: 1.0 },
+            convergence_threshold: 1e-4,
+            avoid_overlaps: false,
+            flow: None,
+            ..self.options.clone()
+        };
+        let Ok(mut sub) = Layout::<K>::new(flat, options) else {
+            return;
+        };
+        sub.start(Schedule {
+            unconstrained: iterations,
+            keep_running: false,
+            ..Schedule::default()
+        });
+        let big_n = self.descent.node_count();
+        let (sx, x) = (sub.descent.x(), self.descent.x_mut());
+        let sub_n = n + groups.len();
+        for i in 0..n {
+            for d in 0..K {
+                x[d * big_n + i] = sx[d * sub_n + i];
+            }
+        }
     }
 
     /// One iteration, unless alpha has fallen below the convergence threshold, in which
@@ -273,6 +468,18 @@ impl<const K: usize> Layout<K> {
             last = self.iterate();
         }
         last
+    }
+
+    /// [`Layout::resume`], then ticks until the layout ends or `max_ticks` iterations
+    /// have run (WebCola's `resume()` with its synchronous `kick`). Returns the number
+    /// of iterations run.
+    pub fn run_until_converged(&mut self) -> usize {
+        self.resume();
+        let mut ran = 0;
+        while ran < self.options.max_ticks && !self.tick().ended {
+            ran += 1;
+        }
+        ran
     }
 
     fn iterate(&mut self) -> Tick {
@@ -334,19 +541,29 @@ impl<const K: usize> Layout<K> {
         &self.options
     }
 
-    /// The underlying descent.
+    /// The constraints in force: the graph's, then those of flow layout.
+    #[must_use]
+    pub fn constraints(&self) -> &[UserConstraint] {
+        &self.constraints
+    }
+
+    /// The underlying descent. Its nodes are the graph's, then two dummy nodes per group.
     #[must_use]
     pub fn descent(&self) -> &Descent<K> {
         &self.descent
     }
 
+    fn position(&self, i: usize) -> [f64; K] {
+        let big_n = self.descent.node_count();
+        let x = self.descent.x();
+        core::array::from_fn(|d| f64::from(x[d * big_n + i]))
+    }
+
     /// Node positions, one `[x, y]` (or `[x, y, z]`) per node.
     #[must_use]
     pub fn positions(&self) -> Vec<[f64; K]> {
-        let n = self.graph.node_count();
-        let x = self.descent.x();
-        (0..n)
-            .map(|i| core::array::from_fn(|d| f64::from(x[d * n + i])))
+        (0..self.graph.node_count())
+            .map(|i| self.position(i))
             .collect()
     }
 
@@ -362,13 +579,169 @@ impl<const K: usize> Layout<K> {
                 found: out.len(),
             });
         }
-        let x = self.descent.x();
         for i in 0..n {
-            for d in 0..K {
-                out[i * K + d] = f64::from(x[d * n + i]);
-            }
+            out[i * K..(i + 1) * K].copy_from_slice(&self.position(i));
         }
         Ok(())
+    }
+
+    /// Node boxes at their current positions (zero-size boxes for nodes without a size).
+    #[must_use]
+    pub fn node_bounds(&self) -> Vec<Rectangle> {
+        (0..self.graph.node_count())
+            .map(|i| {
+                let p = self.position(i);
+                Rectangle::centred(p[0], p[1], self.sizes[i][0], self.sizes[i][1])
+            })
+            .collect()
+    }
+
+    /// Group boxes: the union of their members' boxes, grown by their padding.
+    #[must_use]
+    pub fn group_bounds(&self) -> Vec<Rectangle> {
+        self.graph.groups().bounds(&self.node_bounds())
+    }
+
+    /// The constraints that do not hold within `tolerance` (layout units) at the current
+    /// positions, or that the solver found unsatisfiable. An infeasible set is reported
+    /// here while the layout still returns its best positions.
+    #[must_use]
+    pub fn unsatisfied(&self, tolerance: f64) -> Vec<Violation> {
+        let Some(p) = self.descent.projection() else {
+            return Vec::new();
+        };
+        p.violations(&self.xy(), tolerance)
+            .into_iter()
+            .map(|(constraint, axis, amount)| Violation {
+                constraint,
+                axis,
+                amount,
+            })
+            .collect()
+    }
+
+    /// Starts dragging a node or group (WebCola's `dragStart`): it is held where it is,
+    /// with weight 1000 in the projection, until [`Layout::drag_end`].
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`] for a missing node or group.
+    pub fn drag_start(&mut self, target: DragTarget) -> Result<()> {
+        let origin = self.drag_origin(target)?;
+        for i in self.drag_members(target)? {
+            self.fixed[i] |= FIXED_DRAG;
+            self.pinned[i] = self.position(i);
+            let p = self.position(i);
+            self.drag_offsets[i] = [p[0] - origin[0], p[1] - origin[1]];
+        }
+        self.sync_pins();
+        Ok(())
+    }
+
+    /// Moves a dragged node (its centre) or group (its box centre) to `to`, and resumes
+    /// the layout so that the rest settles around it (as WebCola's adaptors do).
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`] for a missing node or group;
+    /// [`Error::NonFiniteCoordinate`] for a non-finite `to`.
+    pub fn drag(&mut self, target: DragTarget, to: [f64; 2]) -> Result<()> {
+        if !(to[0].is_finite() && to[1].is_finite()) {
+            return Err(Error::NonFiniteCoordinate {
+                node: self.target_index(target),
+            });
+        }
+        for i in self.drag_members(target)? {
+            let off = if matches!(target, DragTarget::Group(_)) {
+                self.drag_offsets[i]
+            } else {
+                [0.0; 2]
+            };
+            self.pinned[i][0] = to[0] + off[0];
+            self.pinned[i][1] = to[1] + off[1];
+        }
+        self.sync_pins();
+        if !self.running || self.alpha() < self.options.convergence_threshold {
+            self.resume();
+        }
+        Ok(())
+    }
+
+    /// Ends a drag (WebCola's `dragEnd`): the node or group is free again, unless the
+    /// user fixed it.
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`] for a missing node or group.
+    pub fn drag_end(&mut self, target: DragTarget) -> Result<()> {
+        for i in self.drag_members(target)? {
+            self.fixed[i] &= !FIXED_DRAG;
+        }
+        self.sync_pins();
+        Ok(())
+    }
+
+    fn target_index(&self, target: DragTarget) -> usize {
+        match target {
+            DragTarget::Node(i) | DragTarget::Group(i) => i,
+        }
+    }
+
+    fn drag_members(&self, target: DragTarget) -> Result<Vec<usize>> {
+        match target {
+            DragTarget::Node(i) if i < self.graph.node_count() => Ok(alloc::vec![i]),
+            DragTarget::Group(j) if j < self.graph.groups().len() => {
+                Ok(self.graph.groups().members(j))
+            }
+            DragTarget::Node(i) => Err(Error::NodeOutOfRange {
+                node: i,
+                node_count: self.graph.node_count(),
+            }),
+            DragTarget::Group(j) => Err(Error::NodeOutOfRange {
+                node: j,
+                node_count: self.graph.groups().len(),
+            }),
+        }
+    }
+
+    fn drag_origin(&self, target: DragTarget) -> Result<[f64; 2]> {
+        match target {
+            DragTarget::Group(j) if j < self.graph.groups().len() => {
+                let b = self.group_bounds()[j];
+                Ok([b.cx(), b.cy()])
+            }
+            DragTarget::Node(i) if i < self.graph.node_count() => {
+                let p = self.position(i);
+                Ok([p[0], p[1]])
+            }
+            _ => self.drag_members(target).map(|_| [0.0; 2]),
+        }
+    }
+
+    /// Locks and projection pins from the `fixed` bits (WebCola's per-tick lock setup).
+    fn sync_pins(&mut self) {
+        self.descent.clear_locks();
+        for i in 0..self.graph.node_count() {
+            let pin = (self.fixed[i] != 0).then_some(self.pinned[i]);
+            if let Some(p) = pin {
+                // In range by construction.
+                let _ = self.descent.lock(i, p.map(|c| c as f32));
+            }
+            if let Some(proj) = self.descent.projection_mut() {
+                proj.set_pinned(i, pin.map(|p| [p[0], p[1]]));
+            }
+        }
+    }
+
+    /// Node `[x, y]`.
+    fn xy(&self) -> Vec<[f64; 2]> {
+        self.positions().iter().map(|p| [p[0], p[1]]).collect()
+    }
+
+    fn set_xy(&mut self, xy: &[[f64; 2]]) {
+        let big_n = self.descent.node_count();
+        let x = self.descent.x_mut();
+        for (i, p) in xy.iter().enumerate() {
+            x[i] = p[0] as f32;
+            x[big_n + i] = p[1] as f32;
+        }
     }
 
     /// Unweighted stress over reachable pairs, in layout units: WebCola's `computeStress`.
@@ -382,7 +755,6 @@ impl<const K: usize> Layout<K> {
     #[must_use]
     pub fn p_stress(&self) -> f64 {
         let pairs = self.descent.pairs();
-        let n = self.graph.node_count();
         let weights;
         let w = if pairs.weighting() == Weighting::PStress {
             pairs.weight_buffer()
@@ -390,7 +762,13 @@ impl<const K: usize> Layout<K> {
             weights = pairs.weights_for(&self.graph, Weighting::PStress);
             &weights
         };
-        crate::kernels::stress::<K>(n, self.descent.x(), pairs.ideal_buffer(), w, true)
+        crate::kernels::stress::<K>(
+            self.descent.node_count(),
+            self.descent.x(),
+            pairs.ideal_buffer(),
+            w,
+            true,
+        )
     }
 
     /// Scale-normalised stress on the largest component
@@ -403,16 +781,17 @@ impl<const K: usize> Layout<K> {
         crate::metrics::scale_normalised_stress(&self.graph, &p, K)
     }
 
-    /// WebCola's `separateOverlappingComponents`: packs components in x and y.
+    /// WebCola's `separateOverlappingComponents`: packs components in x and y. Skipped
+    /// when a page-boundary constraint pins the layout to absolute coordinates.
     fn separate_components(&mut self, center_graph: bool) {
-        if !self.options.handle_disconnected {
+        let page = self
+            .constraints
+            .iter()
+            .any(|c| matches!(c, UserConstraint::PageBoundary { .. }));
+        if !self.options.handle_disconnected || page {
             return;
         }
-        let n = self.graph.node_count();
-        let x = self.descent.x_mut();
-        let mut p: Vec<[f64; 2]> = (0..n)
-            .map(|i| [f64::from(x[i]), f64::from(x[n + i])])
-            .collect();
+        let mut p = self.xy();
         let opts = PackingOptions {
             size: self.options.size,
             default_node_size: self.options.default_node_size,
@@ -420,10 +799,7 @@ impl<const K: usize> Layout<K> {
             center_graph,
         };
         packing::pack_components(&self.graph, &mut p, &opts);
-        for (i, q) in p.iter().enumerate() {
-            x[i] = q[0] as f32;
-            x[n + i] = q[1] as f32;
-        }
+        self.set_xy(&p);
     }
 }
 

@@ -45,13 +45,18 @@ pub mod rect;
 pub mod rng;
 pub mod vpsc;
 
+pub use constraints::UserConstraint;
 pub use descent::{Descent, PairTable, Weighting};
 pub use error::{Error, Result};
 pub use graph::{Graph, Link, Node};
+pub use groups::Group;
 pub use layout::{
-    layout, layout_into, Layout, LayoutOptions, LayoutStats, Schedule, StressMode, Tick,
+    layout, layout_into, DragTarget, Flow, Layout, LayoutOptions, LayoutStats, Schedule,
+    StressMode, Tick, Violation,
 };
 pub use linklengths::LinkLengths;
+pub use overlap::Axis;
+pub use rect::Rectangle;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -60,7 +60,7 @@ struct Rect {
 /// If `positions.len() != graph.node_count()`.
 pub fn pack_components(graph: &Graph, positions: &mut [[f64; 2]], options: &PackingOptions) {
     assert_eq!(positions.len(), graph.node_count());
-    let components = graph.components();
+    let components = graph.packing_components();
     if components.is_empty() {
         return;
     }

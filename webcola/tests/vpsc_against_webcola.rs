@@ -55,10 +55,14 @@ fn random_instance(rng: &mut Rng, k: usize) -> Instance {
     let equalities = k % 4 == 2;
     let cons = (0..m)
         .map(|_| {
-            let l = rng.below(n);
+            let mut l = rng.below(n);
             let mut r = rng.below(n);
             if r == l {
                 r = (r + 1) % n;
+            }
+            // Half the instances are acyclic, hence feasible without equalities.
+            if k % 2 == 0 && l > r {
+                core::mem::swap(&mut l, &mut r);
             }
             let gap = (rng.range(-5.0, 30.0) * 4.0).round() / 4.0;
             (l, r, gap, equalities && rng.next() < 0.2)
