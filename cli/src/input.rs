@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use colayout::{Graph, Link, Node};
+use colayout::{Axis, Graph, Group, Link, Node, Rectangle, UserConstraint};
 use serde_json::Value;
 
 /// A graph read from JSON, with the labels to draw.
@@ -48,7 +48,28 @@ pub fn parse(text: &str) -> Result<Input, String> {
         labels = names.iter().map(as_text).collect();
     }
     labels.resize(nodes.len(), None);
-    let graph = Graph::new(nodes, links).map_err(|e| e.to_string())?;
+    let groups = match obj.get("groups") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(j, g)| parse_group(j, g, &ids))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Null) | None => Vec::new(),
+        Some(_) => return Err("\"groups\" must be an array".into()),
+    };
+    let constraints = match obj.get("constraints") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| parse_constraint(i, c, &ids))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Null) | None => Vec::new(),
+        Some(_) => return Err("\"constraints\" must be an array".into()),
+    };
+    let graph = Graph::new(nodes, links)
+        .and_then(|g| g.with_groups(groups))
+        .and_then(|g| g.with_constraints(constraints))
+        .map_err(|e| e.to_string())?;
     Ok(Input { graph, labels })
 }
 
@@ -127,6 +148,119 @@ fn parse_link(i: usize, item: &Value, ids: &HashMap<String, usize>) -> Result<Li
         }
         _ => Err(format!(
             "link {i} must be [source, target] or {{\"source\", \"target\"}}"
+        )),
+    }
+}
+
+/// A node reference: an index (number or numeric string) or a node's `id`/`name`.
+fn node_ref(v: &Value, ids: &HashMap<String, usize>) -> Option<usize> {
+    as_index(v).or_else(|| v.as_str().and_then(|s| ids.get(s).copied()))
+}
+
+fn parse_group(j: usize, item: &Value, ids: &HashMap<String, usize>) -> Result<Group, String> {
+    let o = item
+        .as_object()
+        .ok_or_else(|| format!("group {j} is not an object"))?;
+    let list = |key: &str, f: &dyn Fn(&Value) -> Option<usize>| -> Result<Vec<usize>, String> {
+        match o.get(key) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|v| f(v).ok_or_else(|| format!("group {j}: {key} entry {v} is not an index")))
+                .collect(),
+            Some(_) => Err(format!("group {j}: \"{key}\" must be an array")),
+        }
+    };
+    let num = |key: &str| -> Result<Option<f64>, String> {
+        match o.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => as_number(v)
+                .map(Some)
+                .ok_or_else(|| format!("group {j}: \"{key}\" is not a number")),
+        }
+    };
+    Ok(Group {
+        leaves: list("leaves", &|v| node_ref(v, ids))?,
+        groups: list("groups", &as_index)?,
+        padding: num("padding")?,
+        stiffness: num("stiffness")?,
+    })
+}
+
+fn parse_constraint(
+    i: usize,
+    item: &Value,
+    ids: &HashMap<String, usize>,
+) -> Result<UserConstraint, String> {
+    let o = item
+        .as_object()
+        .ok_or_else(|| format!("constraint {i} is not an object"))?;
+    let field = |key: &str| o.get(key).filter(|v| !v.is_null());
+    let num = |key: &str| -> Result<f64, String> {
+        field(key)
+            .and_then(as_number)
+            .ok_or_else(|| format!("constraint {i}: \"{key}\" must be a number"))
+    };
+    let node = |v: Option<&Value>, key: &str| -> Result<usize, String> {
+        v.and_then(|v| node_ref(v, ids))
+            .ok_or_else(|| format!("constraint {i}: \"{key}\" must be a node index or id"))
+    };
+    let axis = || -> Result<Axis, String> {
+        match field("axis").and_then(Value::as_str) {
+            Some("x") => Ok(Axis::X),
+            Some("y") => Ok(Axis::Y),
+            _ => Err(format!("constraint {i}: \"axis\" must be \"x\" or \"y\"")),
+        }
+    };
+    let nodes = |key: &str| -> Result<Vec<usize>, String> {
+        match field(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(a)) => a.iter().map(|v| node(Some(v), key)).collect(),
+            Some(_) => Err(format!("constraint {i}: \"{key}\" must be an array")),
+        }
+    };
+    match field("type").and_then(Value::as_str).unwrap_or("separation") {
+        "separation" => Ok(UserConstraint::Separation {
+            axis: axis()?,
+            left: node(field("left"), "left")?,
+            right: node(field("right"), "right")?,
+            gap: num("gap")?,
+            equality: field("equality").is_some_and(truthy),
+        }),
+        "alignment" => {
+            let offsets = match field("offsets") {
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .map(|e| {
+                        let n = node(e.get("node"), "offsets.node")?;
+                        let off = e.get("offset").filter(|v| !v.is_null()).map_or(Some(0.0), as_number);
+                        off.map(|off| (n, off))
+                            .ok_or_else(|| format!("constraint {i}: an offset is not a number"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+                _ => return Err(format!("constraint {i}: alignment needs an \"offsets\" array")),
+            };
+            Ok(UserConstraint::Alignment { axis: axis()?, offsets })
+        }
+        "distribution" => Ok(UserConstraint::Distribution {
+            axis: axis()?,
+            alignments: match field("alignments") {
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .map(|v| as_index(v).ok_or_else(|| format!("constraint {i}: alignments are constraint indices")))
+                    .collect::<Result<_, _>>()?,
+                _ => return Err(format!("constraint {i}: distribution needs an \"alignments\" array")),
+            },
+            separation: num("separation")?,
+        }),
+        "fixed-relative" | "fixedRelative" => Ok(UserConstraint::FixedRelative { nodes: nodes("nodes")? }),
+        "page-boundary" | "pageBoundary" => Ok(UserConstraint::PageBoundary {
+            bounds: Rectangle::new(num("x_min")?, num("x_max")?, num("y_min")?, num("y_max")?),
+            weight: field("weight").map_or(Ok(colayout::constraints::DEFAULT_PAGE_WEIGHT), |_| num("weight"))?,
+            nodes: nodes("nodes")?,
+        }),
+        t => Err(format!(
+            "constraint {i}: unknown type {t:?} (separation, alignment, distribution, fixed-relative, page-boundary)"
         )),
     }
 }

@@ -1,13 +1,12 @@
 //! `colayout`: lay out a graph from JSON, write positions as JSON and a picture as SVG.
 
-mod input;
-mod svg;
+use colayout_cli::{input, svg};
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use colayout::{Layout, LayoutOptions, LinkLengths, Schedule, StressMode};
+use colayout::{Axis, Flow, Layout, LayoutOptions, LinkLengths, Schedule, StressMode};
 
 const USAGE: &str = "\
 colayout: constraint-based graph layout (WebCola's layout, in Rust)
@@ -15,8 +14,9 @@ colayout: constraint-based graph layout (WebCola's layout, in Rust)
 USAGE:
     colayout layout INPUT [OPTIONS]
 
-INPUT is a JSON file, or - for stdin: WebCola's {\"nodes\": [...], \"links\": [...]}
-or the corpus shape {\"nodes\": N, \"links\": [[u, v], ...]}.
+INPUT is a JSON file, or - for stdin: WebCola's {\"nodes\": [...], \"links\": [...],
+\"groups\": [...], \"constraints\": [...]} or the corpus shape
+{\"nodes\": N, \"links\": [[u, v], ...]}.
 
 OPTIONS:
     -o, --output OUT.json     write positions and stats as JSON (default: stdout,
@@ -25,7 +25,12 @@ OPTIONS:
         --link-distance L     ideal length of links without their own length [20]
         --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
         --jaccard I[,W]       link lengths I*(1+W*|A∩B|/|A∪B|) [W=1]
-        --iterations A,B,C    iterations of WebCola's start(a, b, c) phases [0,0,0]
+        --iterations A,B,C[,D] iterations of WebCola's start(a, b, c, d) phases:
+                              unconstrained, user constraints, all constraints,
+                              grid snap [0,0,0,0]
+        --avoid-overlaps      keep node boxes (width x height) and groups apart
+        --flow AXIS,SEP       directed links point along AXIS (x or y), targets at
+                              least SEP beyond sources, except inside cycles
         --ticks N             run exactly N ticks after the phases, with no
                               convergence test (for benchmarks)
         --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [p]
@@ -126,14 +131,31 @@ fn parse_args() -> Result<Option<Args>, Failure> {
                         Err(bad_usage(format!("--iterations: {x} is not a count")))
                     }
                 };
-                match v[..] {
-                    [p1, p2, p3] => {
-                        a.schedule.unconstrained = count(p1)?;
-                        a.schedule.user_constraints = count(p2)?;
-                        a.schedule.all_constraints = count(p3)?;
-                    }
-                    _ => return Err(bad_usage("--iterations expects A,B,C")),
+                if !(3..=4).contains(&v.len()) {
+                    return Err(bad_usage("--iterations expects A,B,C or A,B,C,D"));
                 }
+                a.schedule.unconstrained = count(v[0])?;
+                a.schedule.user_constraints = count(v[1])?;
+                a.schedule.all_constraints = count(v[2])?;
+                a.schedule.grid_snap = v.get(3).map_or(Ok(0), |&d| count(d))?;
+            }
+            Long("avoid-overlaps") => a.options.avoid_overlaps = true,
+            Long("flow") => {
+                let v = string(parser.value().map_err(err)?)?;
+                let (axis, sep) = v.split_once(',').unwrap_or((v.as_str(), "30"));
+                let axis = match axis.trim() {
+                    "x" => Axis::X,
+                    "y" => Axis::Y,
+                    other => {
+                        return Err(bad_usage(format!(
+                            "--flow: axis must be x or y, not {other:?}"
+                        )))
+                    }
+                };
+                a.options.flow = Some(Flow {
+                    axis,
+                    min_separation: number(sep)?,
+                });
             }
             Long("ticks") => a.ticks = Some(parser.value().map_err(err)?.parse().map_err(err)?),
             Long("stress") => {
@@ -235,6 +257,18 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
         }
         json.push(']');
     }
+    let unsatisfied: Vec<serde_json::Value> = layout
+        .unsatisfied(1e-3)
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "constraint": v.constraint,
+                "axis": if v.axis == Axis::X { "x" } else { "y" },
+                "amount": v.amount,
+            })
+        })
+        .collect();
+    let group_bounds = layout.group_bounds();
     let stats = serde_json::json!({
         "ticks": ticks,
         "stress": layout.stress(),
@@ -243,7 +277,15 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
         "millis": millis,
         "descent_millis": descent_millis,
     });
-    json.push_str("],\"stats\":");
+    json.push_str("],\"groups\":");
+    let groups: Vec<[f64; 4]> = group_bounds
+        .iter()
+        .map(|b| [b.x, b.x_max, b.y, b.y_max])
+        .collect();
+    json.push_str(&serde_json::to_string(&groups).unwrap_or_else(|_| "[]".into()));
+    json.push_str(",\"unsatisfied\":");
+    json.push_str(&serde_json::Value::Array(unsatisfied).to_string());
+    json.push_str(",\"stats\":");
     json.push_str(&stats.to_string());
     json.push_str("}\n");
 
@@ -269,13 +311,29 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
             .collect();
         let links: Vec<(usize, usize)> =
             graph.links().iter().map(|l| (l.source, l.target)).collect();
+        let boxes: Vec<svg::SvgGroup> = group_bounds
+            .iter()
+            .map(|b| svg::SvgGroup {
+                x: b.x,
+                y: b.y,
+                x_max: b.x_max,
+                y_max: b.y_max,
+            })
+            .collect();
         let scene = svg::SvgScene {
             positions: &xy,
             nodes: &nodes,
             links: &links,
-            groups: &[],
+            groups: &boxes,
         };
         write_file(path, svg::render(&scene).as_bytes())?;
+    }
+    let violations = layout.unsatisfied(1e-3);
+    if !violations.is_empty() {
+        eprintln!(
+            "colayout: warning: {} constraint(s) could not be satisfied (listed under \"unsatisfied\")",
+            violations.len()
+        );
     }
     if args.output.is_some() || args.svg.is_some() {
         eprintln!(

@@ -145,7 +145,7 @@ impl PairTable {
     fn fill_weights(&self, graph: &Graph, weighting: Weighting, weight: &mut [f32]) {
         assert_eq!(
             graph.node_count(),
-            self.n,
+            self.real,
             "graph does not match the pair table"
         );
         let base = match weighting {
@@ -254,8 +254,12 @@ pub struct GridSnap {
 struct Derivatives<const K: usize> {
     pairs: PairTable,
     /// Locked nodes and the positions they are pulled to, ascending by node.
-    locks: Vec<(usize, [f32; K])>,
+    locks: Vec<(usize, [f64; K])>,
     snap: Option<GridSnap>,
+    /// `f32` copy of the positions of the last pass, which the pair kernels read.
+    xf: Vec<f32>,
+    /// `f32` copy of a step direction, for the curvature kernel.
+    dirf: Vec<f32>,
     rng: PseudoRandom,
     /// Gradient, SoA `K * n`.
     g: Vec<f32>,
@@ -270,17 +274,16 @@ struct Derivatives<const K: usize> {
 
 /// WebCola's `Descent` for `K` dimensions (2 or 3).
 ///
-/// Positions are structure-of-arrays, `x[d * n + i]`, in `f32`.
+/// Positions are structure-of-arrays, `x[d * n + i]`, kept in `f64` (so that VPSC's
+/// 1e-6 separations survive between projections); the pair kernels read an `f32` copy.
 #[derive(Clone, Debug)]
 pub struct Descent<const K: usize> {
     n: usize,
-    x: Vec<f32>,
+    x: Vec<f64>,
     deriv: Derivatives<K>,
     /// RK4 buffers `a, b, c, d, ia, ib`, each `K * n`, and the projected-step direction `e`.
-    rk: [Vec<f32>; 7],
+    rk: [Vec<f64>; 7],
     projection: Option<Projection>,
-    /// `f64` copies of x0, y0 and the coordinate being projected, each `n` long.
-    proj_buf: [Vec<f64>; 3],
     /// Relative convergence threshold of [`Descent::run`].
     pub threshold: f64,
 }
@@ -292,7 +295,7 @@ impl<const K: usize> Descent<K> {
     /// # Errors
     /// [`Error::DimensionMismatch`] if `x.len() != K * pairs.node_count()`;
     /// [`Error::NonFiniteCoordinate`] if a position is not finite.
-    pub fn new(x: Vec<f32>, pairs: PairTable, seed: u64) -> Result<Self> {
+    pub fn new(x: Vec<f64>, pairs: PairTable, seed: u64) -> Result<Self> {
         let n = pairs.node_count();
         if x.len() != K * n {
             return Err(Error::DimensionMismatch {
@@ -304,6 +307,7 @@ impl<const K: usize> Descent<K> {
             return Err(Error::NonFiniteCoordinate { node: i % n.max(1) });
         }
         let buf = || alloc::vec![0.0f32; K * n];
+        let buf64 = || alloc::vec![0.0f64; K * n];
         Ok(Self {
             n,
             x,
@@ -311,15 +315,24 @@ impl<const K: usize> Descent<K> {
                 pairs,
                 locks: Vec::new(),
                 snap: None,
+                xf: buf(),
+                dirf: buf(),
                 rng: PseudoRandom::new(seed),
                 g: buf(),
                 hdiag: buf(),
                 extra: buf(),
                 max_h: 0.0,
             },
-            rk: [buf(), buf(), buf(), buf(), buf(), buf(), buf()],
+            rk: [
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+            ],
             projection: None,
-            proj_buf: [Vec::new(), Vec::new(), Vec::new()],
             threshold: 1e-4,
         })
     }
@@ -332,12 +345,12 @@ impl<const K: usize> Descent<K> {
 
     /// Positions, SoA `x[d * n + i]`.
     #[must_use]
-    pub fn x(&self) -> &[f32] {
+    pub fn x(&self) -> &[f64] {
         &self.x
     }
 
     /// Positions, mutable (for packing, dragging and incremental updates).
-    pub fn x_mut(&mut self) -> &mut [f32] {
+    pub fn x_mut(&mut self) -> &mut [f64] {
         &mut self.x
     }
 
@@ -379,7 +392,7 @@ impl<const K: usize> Descent<K> {
     ///
     /// # Errors
     /// [`Error::NodeOutOfRange`].
-    pub fn lock(&mut self, u: usize, p: [f32; K]) -> Result<()> {
+    pub fn lock(&mut self, u: usize, p: [f64; K]) -> Result<()> {
         if u >= self.n {
             return Err(Error::NodeOutOfRange {
                 node: u,
@@ -428,7 +441,7 @@ impl<const K: usize> Descent<K> {
     /// If `dir.len() != K * n`.
     #[must_use]
     pub fn compute_step_size(&self, dir: &[f32]) -> f64 {
-        self.deriv.step_size(self.n, &self.x, dir)
+        self.deriv.step_size(self.n, dir)
     }
 
     /// One RK4-averaged iteration (WebCola's `rungeKutta`); returns the sum of squared
@@ -439,7 +452,6 @@ impl<const K: usize> Descent<K> {
             n: self.n,
             deriv: &mut self.deriv,
             projection: self.projection.as_mut(),
-            buf: &mut self.proj_buf,
             e,
         };
         step.next_position(&mut self.x, a);
@@ -466,11 +478,12 @@ impl<const K: usize> Descent<K> {
         stress
     }
 
-    /// WebCola's `computeStress`: `Σ (l - D)^2 / D^2` over reachable pairs, unweighted.
+    /// WebCola's `computeStress`: `Σ (l - D)^2 / D^2` over reachable pairs, unweighted,
+    /// group dummy pairs included.
     #[must_use]
     pub fn stress(&self) -> f64 {
         let p = &self.deriv.pairs;
-        kernels::stress::<K>(self.n, &self.x, &p.ideal, &p.weight, false)
+        kernels::stress::<K>(self.n, self.n, &self.x, &p.ideal, &p.weight, false)
     }
 
     /// The weighted stress the current weighting minimises (P-stress under
@@ -478,16 +491,32 @@ impl<const K: usize> Descent<K> {
     #[must_use]
     pub fn weighted_stress(&self) -> f64 {
         let p = &self.deriv.pairs;
-        kernels::stress::<K>(self.n, &self.x, &p.ideal, &p.weight, true)
+        kernels::stress::<K>(self.n, self.n, &self.x, &p.ideal, &p.weight, true)
     }
 }
 
 impl<const K: usize> Derivatives<K> {
-    fn compute(&mut self, n: usize, x: &mut [f32]) {
+    fn compute(&mut self, n: usize, x: &mut [f64]) {
         let p = &self.pairs;
-        if kernels::derivatives::<K>(n, x, &p.ideal, &p.weight, &mut self.g, &mut self.hdiag) {
+        kernels::narrow(x, &mut self.xf);
+        if kernels::derivatives::<K>(
+            n,
+            &self.xf,
+            &p.ideal,
+            &p.weight,
+            &mut self.g,
+            &mut self.hdiag,
+        ) {
             displace_coincident::<K>(n, x, &mut self.rng, f64::from(p.min_d));
-            kernels::derivatives::<K>(n, x, &p.ideal, &p.weight, &mut self.g, &mut self.hdiag);
+            kernels::narrow(x, &mut self.xf);
+            kernels::derivatives::<K>(
+                n,
+                &self.xf,
+                &p.ideal,
+                &p.weight,
+                &mut self.g,
+                &mut self.hdiag,
+            );
         }
         self.max_h = self
             .hdiag
@@ -495,35 +524,37 @@ impl<const K: usize> Derivatives<K> {
             .fold(0.0f32, |m, &h| if h > m { h } else { m });
         self.extra.fill(0.0);
         if let Some(snap) = self.snap {
-            let r = snap.size / 2.0;
-            let mut kk = snap.strength / (r * r);
+            let size = f64::from(snap.size);
+            let r = size / 2.0;
+            let mut kk = f64::from(snap.strength) / (r * r);
             if snap.scale_by_max_h {
-                kk *= self.max_h;
+                kk *= f64::from(self.max_h);
             }
             for d in 0..K {
                 for u in 0..snap.nodes.min(n) {
                     let xiu = x[d * n + u];
-                    let mm = xiu / snap.size;
+                    let mm = xiu / size;
                     let f = mm % 1.0;
                     let q = mm - f;
                     let dx = if f.abs() <= 0.5 {
-                        xiu - q * snap.size
+                        xiu - q * size
                     } else if xiu > 0.0 {
-                        xiu - (q + 1.0) * snap.size
+                        xiu - (q + 1.0) * size
                     } else {
-                        xiu - (q - 1.0) * snap.size
+                        xiu - (q - 1.0) * size
                     };
                     if -r < dx && dx <= r {
-                        self.g[d * n + u] += kk * dx;
-                        self.extra[d * n + u] += kk;
+                        self.g[d * n + u] += (kk * dx) as f32;
+                        self.extra[d * n + u] += kk as f32;
                     }
                 }
             }
         }
+        let max_h = f64::from(self.max_h);
         for &(u, ref p) in &self.locks {
             for d in 0..K {
                 self.extra[d * n + u] += self.max_h;
-                self.g[d * n + u] -= self.max_h * (p[d] - x[d * n + u]);
+                self.g[d * n + u] -= (max_h * (p[d] - x[d * n + u])) as f32;
             }
         }
         for (h, e) in self.hdiag.iter_mut().zip(&self.extra) {
@@ -531,10 +562,11 @@ impl<const K: usize> Derivatives<K> {
         }
     }
 
-    fn step_size(&self, n: usize, x: &[f32], dir: &[f32]) -> f64 {
+    /// WebCola's `computeStepSize(dir)` at the positions of the last pass.
+    fn step_size(&self, n: usize, dir: &[f32]) -> f64 {
         let p = &self.pairs;
         let num = kernels::dot(&self.g, dir);
-        let mut den = kernels::curvature::<K>(n, x, &p.ideal, &p.weight, dir);
+        let mut den = kernels::curvature::<K>(n, &self.xf, &p.ideal, &p.weight, dir);
         den += self
             .extra
             .iter()
@@ -554,60 +586,45 @@ struct Stepper<'a, const K: usize> {
     n: usize,
     deriv: &'a mut Derivatives<K>,
     projection: Option<&'a mut Projection>,
-    buf: &'a mut [Vec<f64>; 3],
-    e: &'a mut Vec<f32>,
+    e: &'a mut Vec<f64>,
 }
 
 impl<const K: usize> Stepper<'_, K> {
     /// WebCola's `computeNextPosition`: `r = x0 - α g`, projected; with a projection,
     /// then `r = project(x0 - β (x0 - r))` with `β` the step size along `x0 - r`,
     /// clamped to `[0.2, 1]`.
-    fn next_position(&mut self, x0: &mut [f32], r: &mut [f32]) {
+    fn next_position(&mut self, x0: &mut [f64], r: &mut [f64]) {
         self.deriv.compute(self.n, x0);
-        let alpha = self.deriv.step_size(self.n, x0, &self.deriv.g) as f32;
-        let g = core::mem::take(&mut self.deriv.g);
-        self.step_and_project(x0, r, &g, alpha);
-        self.deriv.g = g;
+        let alpha = self.deriv.step_size(self.n, &self.deriv.g);
+        kernels::step(x0, &self.deriv.g, alpha, r);
+        self.project(x0, r);
         if self.projection.is_some() {
             for ((e, &a), &b) in self.e.iter_mut().zip(x0.iter()).zip(r.iter()) {
                 *e = a - b;
             }
-            let beta = self.deriv.step_size(self.n, x0, self.e).clamp(0.2, 1.0) as f32;
-            let e = core::mem::take(self.e);
-            self.step_and_project(x0, r, &e, beta);
-            *self.e = e;
+            kernels::narrow(self.e, &mut self.deriv.dirf);
+            let beta = self
+                .deriv
+                .step_size(self.n, &self.deriv.dirf)
+                .clamp(0.2, 1.0);
+            kernels::step(x0, self.e, beta, r);
+            self.project(x0, r);
         }
     }
 
-    /// WebCola's `stepAndProject`: steps x and projects it (boxes at x0), steps y and
-    /// projects it (boxes at the projected x and y0), then steps the other dimensions.
-    fn step_and_project(&mut self, x0: &[f32], r: &mut [f32], dir: &[f32], s: f32) {
+    /// The projection half of WebCola's `stepAndProject`: projects x (boxes at x0, y0),
+    /// then y (boxes at the projected x and y0). Other dimensions are not projected.
+    fn project(&mut self, x0: &[f64], r: &mut [f64]) {
         let n = self.n;
-        kernels::step(x0, dir, s, r);
         let Some(proj) = self.projection.as_deref_mut() else {
             return;
         };
         if K < 2 {
             return;
         }
-        let [bx, by, br] = self.buf;
-        let widen = |v: &[f32], out: &mut Vec<f64>| {
-            out.clear();
-            out.extend(v.iter().map(|&c| f64::from(c)));
-        };
-        widen(&x0[..n], bx);
-        widen(&x0[n..2 * n], by);
-        widen(&r[..n], br);
-        proj.project(Axis::X, bx, by, br);
-        for (o, &v) in r[..n].iter_mut().zip(br.iter()) {
-            *o = v as f32;
-        }
-        widen(&r[..n], bx);
-        widen(&r[n..2 * n], br);
-        proj.project(Axis::Y, bx, by, br);
-        for (o, &v) in r[n..2 * n].iter_mut().zip(br.iter()) {
-            *o = v as f32;
-        }
+        let (rx, rest) = r.split_at_mut(n);
+        proj.project(Axis::X, &x0[..n], &x0[n..2 * n], rx);
+        proj.project(Axis::Y, rx, &x0[n..2 * n], &mut rest[..n]);
     }
 }
 
@@ -616,7 +633,7 @@ impl<const K: usize> Stepper<'_, K> {
 /// length `min_d`, at most `n` times.
 fn displace_coincident<const K: usize>(
     n: usize,
-    x: &mut [f32],
+    x: &mut [f64],
     rng: &mut PseudoRandom,
     min_d: f64,
 ) {
@@ -626,17 +643,17 @@ fn displace_coincident<const K: usize>(
                 continue;
             }
             for _ in 0..n {
-                let mut l2 = 0.0f32;
+                let mut l2 = 0.0f64;
                 for d in 0..K {
                     let e = x[d * n + u] - x[d * n + v];
                     l2 += e * e;
                 }
-                if l2 > kernels::COINCIDENT_DISTANCE_SQUARED {
+                if l2 > 1e-9 {
                     break;
                 }
                 let rd = rng.offset_dir::<K>(min_d);
                 for d in 0..K {
-                    x[d * n + v] += rd[d] as f32;
+                    x[d * n + v] += rd[d];
                 }
             }
         }

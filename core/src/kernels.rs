@@ -159,24 +159,26 @@ pub fn curvature<const K: usize>(
     total
 }
 
-/// Weighted stress `Σ_{u<v} w (l - D)^2 / D^2` over reachable pairs, in `f64`.
+/// Weighted stress `Σ_{u<v<limit} w (l - D)^2 / D^2` over reachable pairs of the first
+/// `limit` nodes, in `f64`.
 ///
 /// With `p_stress`, pairs with weight above 1 that are farther apart than their ideal
 /// distance are left out and other weights are capped at 1 (the goal WebCola's P-stress
 /// descent minimises). Without it every reachable pair has weight 1, which is WebCola's
-/// `computeStress`.
+/// `computeStress` (for `limit = n`).
 #[must_use]
 pub fn stress<const K: usize>(
     n: usize,
-    x: &[f32],
+    limit: usize,
+    x: &[f64],
     ideal: &[f32],
     weight: &[f32],
     p_stress: bool,
 ) -> f64 {
     let mut total = 0.0f64;
-    for u in 0..n {
+    for u in 0..limit.min(n) {
         let base = row_start(n, u);
-        for v in u + 1..n {
+        for v in u + 1..limit.min(n) {
             let p = base + (v - u - 1);
             let d = f64::from(ideal[p]);
             if d <= 0.0 {
@@ -184,7 +186,7 @@ pub fn stress<const K: usize>(
             }
             let mut l2 = 0.0f64;
             for k in 0..K {
-                let e = f64::from(x[k * n + u]) - f64::from(x[k * n + v]);
+                let e = x[k * n + u] - x[k * n + v];
                 l2 += e * e;
             }
             let l = crate::math::sqrt(l2);
@@ -211,31 +213,39 @@ pub fn dot(a: &[f32], b: &[f32]) -> f64 {
         .sum()
 }
 
-/// `out = x0 - s * dir`, elementwise.
-pub fn step(x0: &[f32], dir: &[f32], s: f32, out: &mut [f32]) {
+/// `out = x0 - s * dir`, elementwise, in `f64` (positions are kept in `f64`; the
+/// direction may be an `f32` gradient).
+pub fn step<D: Copy + Into<f64>>(x0: &[f64], dir: &[D], s: f64, out: &mut [f64]) {
     for ((o, &x), &d) in out.iter_mut().zip(x0).zip(dir) {
-        *o = x - s * d;
+        *o = x - s * d.into();
     }
 }
 
 /// `out = a + (b - a) / 2`, elementwise (WebCola's `mid`).
-pub fn midpoint(a: &[f32], b: &[f32], out: &mut [f32]) {
+pub fn midpoint(a: &[f64], b: &[f64], out: &mut [f64]) {
     for ((o, &p), &q) in out.iter_mut().zip(a).zip(b) {
         *o = p + (q - p) / 2.0;
     }
 }
 
 /// RK4 averaging: `x = (a + 2b + 2c + d) / 6`; returns the sum of squared displacements
-/// of `x`, accumulated in `f64` in index order.
-pub fn rk4_average(x: &mut [f32], a: &[f32], b: &[f32], c: &[f32], d: &[f32]) -> f64 {
+/// of `x`, accumulated in index order.
+pub fn rk4_average(x: &mut [f64], a: &[f64], b: &[f64], c: &[f64], d: &[f64]) -> f64 {
     let mut disp = 0.0f64;
     for i in 0..x.len() {
         let xn = (a[i] + 2.0 * b[i] + 2.0 * c[i] + d[i]) / 6.0;
-        let dd = f64::from(x[i]) - f64::from(xn);
+        let dd = x[i] - xn;
         disp += dd * dd;
         x[i] = xn;
     }
     disp
+}
+
+/// Rounds positions to the `f32` copy the pair kernels read.
+pub fn narrow(x: &[f64], out: &mut [f32]) {
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = v as f32;
+    }
 }
 
 #[cfg(test)]
@@ -265,14 +275,15 @@ mod tests {
         let weight = [1.0f32; 3];
         let (mut g, mut h) = ([0.0; 6], [0.0; 6]);
         assert!(!derivatives::<2>(n, &x, &ideal, &weight, &mut g, &mut h));
+        let x64 = x.map(f64::from);
         for i in 0..6 {
-            let eps = 1e-2f32;
-            let (mut xp, mut xm) = (x, x);
+            let eps = 1e-2;
+            let (mut xp, mut xm) = (x64, x64);
             xp[i] += eps;
             xm[i] -= eps;
-            let fd = (stress::<2>(n, &xp, &ideal, &weight, false)
-                - stress::<2>(n, &xm, &ideal, &weight, false))
-                / (2.0 * f64::from(eps));
+            let fd = (stress::<2>(n, n, &xp, &ideal, &weight, false)
+                - stress::<2>(n, n, &xm, &ideal, &weight, false))
+                / (2.0 * eps);
             assert!((fd - f64::from(g[i])).abs() < 1e-3, "{i}: {fd} vs {}", g[i]);
         }
     }

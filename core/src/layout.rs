@@ -259,7 +259,7 @@ impl<const K: usize> Layout<K> {
         )?;
         let n = graph.node_count();
         let big_n = n + 2 * groups;
-        let mut x = alloc::vec![0.0f32; K * big_n];
+        let mut x = alloc::vec![0.0f64; K * big_n];
         let centre = [options.size[0] / 2.0, options.size[1] / 2.0, 0.0];
         for (i, v) in graph.nodes().iter().enumerate() {
             let start = [
@@ -268,12 +268,12 @@ impl<const K: usize> Layout<K> {
                 v.z.unwrap_or(0.0),
             ];
             for d in 0..K {
-                x[d * big_n + i] = start[d] as f32;
+                x[d * big_n + i] = start[d];
             }
         }
         for i in n..big_n {
             for d in 0..K {
-                x[d * big_n + i] = centre[d] as f32;
+                x[d * big_n + i] = centre[d];
             }
         }
         let mut descent = Descent::new(x, pairs, options.seed)?;
@@ -556,7 +556,7 @@ impl<const K: usize> Layout<K> {
     fn position(&self, i: usize) -> [f64; K] {
         let big_n = self.descent.node_count();
         let x = self.descent.x();
-        core::array::from_fn(|d| f64::from(x[d * big_n + i]))
+        core::array::from_fn(|d| x[d * big_n + i])
     }
 
     /// Node positions, one `[x, y]` (or `[x, y, z]`) per node.
@@ -722,7 +722,7 @@ impl<const K: usize> Layout<K> {
             let pin = (self.fixed[i] != 0).then_some(self.pinned[i]);
             if let Some(p) = pin {
                 // In range by construction.
-                let _ = self.descent.lock(i, p.map(|c| c as f32));
+                let _ = self.descent.lock(i, p);
             }
             if let Some(proj) = self.descent.projection_mut() {
                 proj.set_pinned(i, pin.map(|p| [p[0], p[1]]));
@@ -739,19 +739,29 @@ impl<const K: usize> Layout<K> {
         let big_n = self.descent.node_count();
         let x = self.descent.x_mut();
         for (i, p) in xy.iter().enumerate() {
-            x[i] = p[0] as f32;
-            x[big_n + i] = p[1] as f32;
+            x[i] = p[0];
+            x[big_n + i] = p[1];
         }
     }
 
-    /// Unweighted stress over reachable pairs, in layout units: WebCola's `computeStress`.
+    /// Unweighted stress over reachable pairs of nodes, in layout units: WebCola's
+    /// `computeStress` without the pairs of group dummy nodes.
     #[must_use]
     pub fn stress(&self) -> f64 {
-        self.descent.stress()
+        let pairs = self.descent.pairs();
+        let (big_n, n) = (self.descent.node_count(), self.graph.node_count());
+        crate::kernels::stress::<K>(
+            big_n,
+            n,
+            self.descent.x(),
+            pairs.ideal_buffer(),
+            pairs.weight_buffer(),
+            false,
+        )
     }
 
-    /// P-stress: the stress WebCola's final phase minimises (non-adjacent pairs count
-    /// only when closer than their ideal distance).
+    /// P-stress over pairs of nodes: the stress WebCola's final phase minimises
+    /// (non-adjacent pairs count only when closer than their ideal distance).
     #[must_use]
     pub fn p_stress(&self) -> f64 {
         let pairs = self.descent.pairs();
@@ -762,13 +772,8 @@ impl<const K: usize> Layout<K> {
             weights = pairs.weights_for(&self.graph, Weighting::PStress);
             &weights
         };
-        crate::kernels::stress::<K>(
-            self.descent.node_count(),
-            self.descent.x(),
-            pairs.ideal_buffer(),
-            w,
-            true,
-        )
+        let (big_n, n) = (self.descent.node_count(), self.graph.node_count());
+        crate::kernels::stress::<K>(big_n, n, self.descent.x(), pairs.ideal_buffer(), w, true)
     }
 
     /// Scale-normalised stress on the largest component

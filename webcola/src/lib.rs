@@ -164,3 +164,87 @@ pub fn points(v: &Value) -> Vec<[f64; 2]> {
         })
         .unwrap_or_default()
 }
+
+/// Reads a WebCola-shaped fixture (`data/NAME.json`) with its groups and constraints.
+///
+/// # Panics
+/// When the file is missing or invalid (test fixtures only).
+#[must_use]
+pub fn webcola_fixture(name: &str) -> Graph {
+    let path = data_dir().join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    colayout_cli::input::parse(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .graph
+}
+
+/// The harness's `layout` request for `graph` (with its node sizes, positions, fixed
+/// flags, groups and constraints) under `options`, with `start(a, b, c, d)` phases and
+/// then ticks to convergence (or exactly `ticks`).
+#[must_use]
+pub fn layout_request(
+    graph: &Graph,
+    options: &colayout::LayoutOptions,
+    iterations: [usize; 4],
+    ticks: Option<usize>,
+) -> Value {
+    use colayout::{Axis, UserConstraint};
+    let axis = |a: Axis| if a == Axis::X { "x" } else { "y" };
+    let nodes: Vec<Value> = graph
+        .nodes()
+        .iter()
+        .map(|v| {
+            let mut o = serde_json::Map::new();
+            for (k, x) in [
+                ("width", v.width),
+                ("height", v.height),
+                ("x", v.x),
+                ("y", v.y),
+            ] {
+                if let Some(x) = x {
+                    o.insert(k.into(), json!(x));
+                }
+            }
+            if v.fixed {
+                o.insert("fixed".into(), json!(true));
+            }
+            Value::Object(o)
+        })
+        .collect();
+    let constraints: Vec<Value> = graph
+        .constraints()
+        .iter()
+        .map(|c| match c {
+            UserConstraint::Separation { axis: a, left, right, gap, equality } => {
+                json!({"axis": axis(*a), "left": left, "right": right, "gap": gap, "equality": equality})
+            }
+            UserConstraint::Alignment { axis: a, offsets } => json!({"type": "alignment", "axis": axis(*a),
+                "offsets": offsets.iter().map(|(n, o)| json!({"node": n, "offset": o})).collect::<Vec<_>>()}),
+            other => panic!("WebCola has no {other:?}"),
+        })
+        .collect();
+    let groups: Vec<Value> = graph
+        .groups()
+        .groups()
+        .iter()
+        .enumerate()
+        .map(|(j, g)| json!({"leaves": g.leaves, "groups": g.groups, "padding": graph.groups().padding(j)}))
+        .collect();
+    let mut req = json!({
+        "op": "layout", "n": graph.node_count(), "links": links_json(graph), "nodes": nodes,
+        "link_distance": options.link_distance, "size": options.size, "iterations": iterations,
+        "ticks": ticks, "max_ticks": options.max_ticks, "avoid_overlaps": options.avoid_overlaps,
+        "convergence_threshold": options.convergence_threshold,
+        "handle_disconnected": options.handle_disconnected,
+    });
+    if !constraints.is_empty() {
+        req["constraints"] = json!(constraints);
+    }
+    if !groups.is_empty() {
+        req["groups"] = json!(groups);
+    }
+    if let Some(f) = options.flow {
+        req["flow"] = json!({"axis": axis(f.axis), "min_separation": f.min_separation});
+    }
+    req
+}

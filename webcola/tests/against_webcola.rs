@@ -215,9 +215,7 @@ fn first_gradient_and_step_equal_webcola_derivatives() {
     for (p_stress, weighting) in [(false, Weighting::Unit), (true, Weighting::PStress)] {
         let lengths = vec![20.0; g.link_count()];
         let pairs = PairTable::new(&g, &lengths, weighting).unwrap();
-        let x: Vec<f32> = (0..2)
-            .flat_map(|d| pos.iter().map(move |p| p[d] as f32))
-            .collect();
+        let x: Vec<f64> = (0..2).flat_map(|d| pos.iter().map(move |p| p[d])).collect();
         let mut descent = Descent::<2>::new(x, pairs, 1).unwrap();
         descent.compute_derivatives();
         let step = descent.compute_step_size(descent.gradient());
