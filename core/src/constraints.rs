@@ -8,8 +8,10 @@ use crate::overlap::Axis;
 use crate::rect::Rectangle;
 use crate::vpsc::Constraint;
 
-/// Default weight of page-boundary edges (libcola's 100).
-pub const DEFAULT_PAGE_WEIGHT: f64 = 100.0;
+/// Default weight of page-boundary edges. libcola uses 100, which lets the edges give
+/// way by a few thousandths under pressure; 1e4 keeps them in place unless the nodes
+/// cannot fit.
+pub const DEFAULT_PAGE_WEIGHT: f64 = 1e4;
 
 /// One user constraint. Node indices are 0-based; distances are in layout units.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,14 +51,16 @@ pub enum UserConstraint {
         separation: f64,
     },
     /// libcola's `FixedRelativeConstraint`: the nodes move as one rigid set, keeping the
-    /// offsets they have when the layout starts.
+    /// offsets between their starting positions (so give them positions: nodes without
+    /// one all start at the canvas centre, and would collapse onto one point).
     FixedRelative {
         /// The nodes.
         nodes: Vec<usize>,
     },
     /// libcola's `PageBoundaryConstraints`: nodes (their boxes) stay inside `bounds`,
-    /// whose edges are soft, of weight `weight`, so they give way only when the nodes
-    /// cannot fit.
+    /// whose edges are soft, of weight `weight` ([`DEFAULT_PAGE_WEIGHT`]), so they give
+    /// way only when the nodes cannot fit. The layout is not packed or centred when a
+    /// page boundary is present, so its coordinates stay the page's.
     PageBoundary {
         /// The page box.
         bounds: Rectangle,
@@ -68,13 +72,20 @@ pub enum UserConstraint {
 }
 
 impl UserConstraint {
-    fn nodes(&self) -> Vec<usize> {
+    /// The nodes the constraint ties together (for a distribution, its alignments'
+    /// nodes, looked up in `all`); for a page boundary, none: it ties nodes to the page.
+    pub(crate) fn nodes(&self, all: &[UserConstraint]) -> Vec<usize> {
         match self {
             UserConstraint::Separation { left, right, .. } => alloc::vec![*left, *right],
             UserConstraint::Alignment { offsets, .. } => offsets.iter().map(|o| o.0).collect(),
-            UserConstraint::Distribution { .. } => Vec::new(),
-            UserConstraint::FixedRelative { nodes }
-            | UserConstraint::PageBoundary { nodes, .. } => nodes.clone(),
+            UserConstraint::Distribution { alignments, .. } => alignments
+                .iter()
+                .filter_map(|&a| all.get(a))
+                .filter(|c| matches!(c, UserConstraint::Alignment { .. }))
+                .flat_map(|c| c.nodes(all))
+                .collect(),
+            UserConstraint::FixedRelative { nodes } => nodes.clone(),
+            UserConstraint::PageBoundary { .. } => Vec::new(),
         }
     }
 
@@ -98,7 +109,12 @@ impl UserConstraint {
 /// [`Error::InvalidDistribution`].
 pub fn validate(constraints: &[UserConstraint], node_count: usize) -> Result<()> {
     for (i, c) in constraints.iter().enumerate() {
-        if let Some(node) = c.nodes().into_iter().find(|&v| v >= node_count) {
+        let named = match c {
+            UserConstraint::PageBoundary { nodes, .. } => nodes.clone(),
+            UserConstraint::Distribution { .. } => Vec::new(),
+            other => other.nodes(constraints),
+        };
+        if let Some(node) = named.into_iter().find(|&v| v >= node_count) {
             return Err(Error::UnknownNode {
                 item: "constraint",
                 index: i,

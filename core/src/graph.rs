@@ -252,35 +252,31 @@ impl Graph {
     }
 
     /// Components for packing: as [`Graph::components`], but the members of a top-level
-    /// group always share a component, so packing never tears a group apart. (WebCola
-    /// uses links only.)
+    /// group, and the nodes of each user constraint, always share a component, so
+    /// packing never tears a group apart or breaks a constraint. (WebCola uses links
+    /// only.)
     #[must_use]
     pub fn packing_components(&self) -> Vec<Vec<usize>> {
         let groups = &self.groups;
-        let members: Vec<Vec<usize>> = (0..groups.len())
-            .map(|j| {
-                if groups.is_top_level(j) {
-                    groups.members(j)
-                } else {
-                    Vec::new()
-                }
-            })
+        let mut sets: Vec<Vec<usize>> = (0..groups.len())
+            .filter(|&j| groups.is_top_level(j))
+            .map(|j| groups.members(j))
             .collect();
-        if members.iter().all(Vec::is_empty) {
+        sets.extend(self.constraints.iter().map(|c| c.nodes(&self.constraints)));
+        if sets.iter().all(|m| m.len() < 2) {
             return self.components();
         }
-        // Extra adjacency: every member to the group's first member, and the first
-        // member to every member.
-        let mut extra: Vec<&[usize]> = alloc::vec![&[]; self.node_count()];
-        for m in &members {
-            if let Some(&first) = m.first() {
-                for k in 1..m.len() {
-                    extra[m[k]] = &m[..1];
+        // Extra adjacency: each member to its set's first member, and back.
+        let mut extra: Vec<Vec<usize>> = alloc::vec![Vec::new(); self.node_count()];
+        for m in &sets {
+            if let Some((&first, rest)) = m.split_first() {
+                for &v in rest {
+                    extra[v].push(first);
                 }
-                extra[first] = m;
+                extra[first].extend_from_slice(rest);
             }
         }
-        self.components_where(|u| extra[u])
+        self.components_where(|u| &extra[u])
     }
 
     fn components_where<'a>(&self, extra: impl Fn(usize) -> &'a [usize]) -> Vec<Vec<usize>> {

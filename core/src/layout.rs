@@ -228,6 +228,8 @@ pub struct Layout<const K: usize = 2> {
     pinned: Vec<[f64; K]>,
     /// Offsets of dragged group members from the drag origin.
     drag_offsets: Vec<[f64; 2]>,
+    /// Node `[x, y]` when the layout was made: fixed-relative constraints keep their offsets.
+    initial_xy: Vec<[f64; 2]>,
     alpha: Option<f64>,
     last_stress: Option<f64>,
     running: bool,
@@ -276,6 +278,7 @@ impl<const K: usize> Layout<K> {
                 x[d * big_n + i] = centre[d];
             }
         }
+        let initial_xy = (0..n).map(|i| [x[i], x[big_n + i]]).collect();
         let mut descent = Descent::new(x, pairs, options.seed)?;
         descent.threshold = options.convergence_threshold;
         let mut constraints = graph.constraints().to_vec();
@@ -297,6 +300,7 @@ impl<const K: usize> Layout<K> {
             .map(|v| if v.fixed { FIXED_USER } else { 0 })
             .collect();
         Ok(Self {
+            initial_xy,
             graph,
             options,
             descent,
@@ -336,7 +340,7 @@ impl<const K: usize> Layout<K> {
                 &self.sizes,
                 self.graph.groups(),
                 &self.constraints,
-                &self.xy(),
+                &self.initial_xy,
                 false,
             );
             self.descent.set_projection(Some(p));
@@ -352,7 +356,7 @@ impl<const K: usize> Layout<K> {
                 &self.sizes,
                 self.graph.groups(),
                 &self.constraints,
-                &xy,
+                &self.initial_xy,
                 true,
             );
             self.descent.set_projection(Some(p));

@@ -430,9 +430,10 @@ impl Projection {
         }
     }
 
-    /// The user constraints (as VPSC constraints on `axis`, with the index of the user
-    /// constraint each came from) that are violated by more than `tolerance` at
-    /// `positions` (node `[x, y]`), or were found unsatisfiable: `(user index, violation)`.
+    /// The user constraints (as VPSC constraints, with the index of the user constraint
+    /// each came from) that are violated by more than `tolerance` at `positions`
+    /// (node `[x, y]`): `(user index, axis, violation)`. Page-boundary constraints are
+    /// measured against the page box itself.
     #[must_use]
     pub fn violations(&self, positions: &[[f64; 2]], tolerance: f64) -> Vec<(usize, Axis, f64)> {
         let mut out = Vec::new();
@@ -451,7 +452,7 @@ impl Projection {
             };
             for (c, &origin) in ax.cons.iter().zip(&ax.origin) {
                 let v = crate::constraints::violation(c, pos);
-                if v > tolerance || c.is_unsatisfiable() {
+                if v > tolerance {
                     out.push((origin, axis, v));
                 }
             }
