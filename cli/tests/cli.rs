@@ -158,6 +158,107 @@ fn bad_input_exits_2_with_one_clear_line() {
 }
 
 #[test]
+fn groups_and_constraints_from_webcola_json() {
+    let (json, svg) = (tmp("grouped.json"), tmp("grouped.svg"));
+    let args = [
+        "layout",
+        &data("smallgrouped.json"),
+        "--avoid-overlaps",
+        "--link-distance",
+        "100",
+        "--iterations",
+        "10,10,10",
+        "-o",
+        json.to_str().unwrap(),
+        "--svg",
+        svg.to_str().unwrap(),
+    ];
+    let out = colayout(&args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(doc["groups"].as_array().unwrap().len(), 3);
+    assert!(doc["unsatisfied"].as_array().unwrap().is_empty());
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        picture.matches("<rect").count() >= 1 + 3 + 7,
+        "background, 3 groups, 7 boxes"
+    );
+}
+
+#[test]
+fn flow_layout_flag_points_links_down() {
+    let text = r#"{"nodes": 4, "links": [[0, 1], [1, 2], [0, 3]]}"#;
+    let out = colayout(
+        &["layout", "-", "--flow", "y,40", "--iterations", "10,10,10"],
+        Some(text),
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let y = |i: usize| doc["positions"][i][1].as_f64().unwrap();
+    assert!(y(1) >= y(0) + 40.0 - 1e-3 && y(2) >= y(1) + 40.0 - 1e-3 && y(3) >= y(0) + 40.0 - 1e-3);
+}
+
+#[test]
+fn infeasible_constraints_are_reported_not_fatal() {
+    let text = r#"{"nodes": [{}, {}, {}], "links": [[0, 1], [1, 2]],
+        "constraints": [{"axis": "x", "left": 1, "right": 2, "gap": 10}, {"axis": "x", "left": 2, "right": 1, "gap": 10}]}"#;
+    let out = colayout(&["layout", "-"], Some(text));
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["unsatisfied"].as_array().unwrap().len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not be satisfied"));
+}
+
+#[test]
+fn bad_groups_and_constraints_exit_2_with_one_clear_line() {
+    let nodes = r#""nodes": [{}, {}, {}], "links": [[0, 1]]"#;
+    let cases = [
+        (
+            r#""constraints": [{"axis": "x", "left": 0, "right": 9, "gap": 5}]"#,
+            "names node 9",
+        ),
+        (
+            r#""constraints": [{"type": "alignment", "axis": "y", "offsets": []}]"#,
+            "lists no nodes",
+        ),
+        (
+            r#""constraints": [{"axis": "x", "left": 0, "right": 1, "gap": "NaN"}]"#,
+            "NaN or infinite",
+        ),
+        (
+            r#""constraints": [{"type": "circular", "axis": "x"}]"#,
+            "unknown type",
+        ),
+        (
+            r#""groups": [{"leaves": [0], "groups": [1]}, {"leaves": [1], "groups": [0]}]"#,
+            "contains itself",
+        ),
+        (
+            r#""groups": [{"leaves": [0, 1]}, {"leaves": [1, 2]}]"#,
+            "do not nest",
+        ),
+        (
+            r#""groups": [{"leaves": [0], "padding": "Infinity"}]"#,
+            "padding",
+        ),
+        (r#""groups": [{"leaves": [7]}]"#, "names node 7"),
+        (r#""groups": [{"groups": [4]}]"#, "child group 4"),
+    ];
+    for (extra, needle) in cases {
+        let text = format!("{{{nodes}, {extra}}}");
+        let out = colayout(&["layout", "-"], Some(&text));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{extra}: {err}");
+        assert!(err.contains(needle), "{extra}: {err}");
+    }
+}
+
+#[test]
 fn help_prints_usage() {
     let out = colayout(&["--help"], None);
     assert!(out.status.success());
