@@ -252,8 +252,8 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
             if d > 0 {
                 json.push(',');
             }
-            // Positions are f32: the shortest f32 text round-trips their exact bits.
-            json.push_str(&format!("{}", *c as f32));
+            // The shortest text that round-trips the exact f64.
+            json.push_str(&format!("{c}"));
         }
         json.push(']');
     }

@@ -112,8 +112,8 @@ impl GroupTree {
             false
         };
         let mut owner: Vec<Option<usize>> = alloc::vec![None; node_count];
-        for j in 0..g {
-            for &v in &groups[j].leaves {
+        for (j, group) in groups.iter().enumerate() {
+            for &v in &group.leaves {
                 owner[v] = match owner[v] {
                     None => Some(j),
                     Some(o) if o == j || is_ancestor(j, o) => Some(o),

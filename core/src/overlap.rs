@@ -393,9 +393,9 @@ impl Projection {
             let [w, h] = self.half[i];
             self.bounds[i] = Rectangle::new(x0[i] - w, x0[i] + w, y0[i] - h, y0[i] + h);
         }
-        for k in n..n_vars {
+        for (k, &d) in desired.iter().enumerate().take(n_vars).skip(n) {
             vars.push(Variable::weighted(
-                desired[k],
+                d,
                 self.groups.stiffness((k - n) / 2),
                 1.0,
             ));
