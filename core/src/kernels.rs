@@ -45,7 +45,7 @@ pub fn pair_count(n: usize) -> usize {
 /// curvature kernels: `None` when the pair is skipped, else `(gs, hcoef, l2)` with
 /// `g += d * gs` and the per-dimension Hessian term `hcoef * (2 l^3 + D (d_i^2 - l^2))`.
 #[inline(always)]
-fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, f32, f32)> {
+pub(crate) fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, f32, f32)> {
     let l2 = if l2 > COINCIDENT_DISTANCE_SQUARED {
         l2
     } else {
@@ -63,100 +63,304 @@ fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, f32, f32)> 
     Some((gs, hcoef, l2, l3))
 }
 
-/// Gradient and Hessian diagonal of the weighted stress, WebCola's `computeDerivatives`.
-///
-/// Overwrites `g` and `hdiag` (both `K * n`, SoA). `hdiag[d * n + u]` is WebCola's
-/// `H[d][u][u]`. Returns `true` when some pair is coincident (squared distance
-/// `<= 1e-9`): the caller then displaces nodes and calls again. Coincident pairs are
-/// evaluated at distance `sqrt(1e-9)` so no output is ever NaN from them.
-///
-/// # Panics
-/// If a slice is shorter than its layout requires.
-pub fn derivatives<const K: usize>(
-    n: usize,
-    x: &[f32],
-    ideal: &[f32],
-    weight: &[f32],
-    g: &mut [f32],
-    hdiag: &mut [f32],
-) -> bool {
-    g[..K * n].fill(0.0);
-    hdiag[..K * n].fill(0.0);
-    let mut coincident = false;
-    for u in 0..n {
-        let base = row_start(n, u);
-        let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
-        let mut gu = [0.0f32; K];
-        let mut hu = [0.0f32; K];
-        for v in u + 1..n {
-            let p = base + (v - u - 1);
-            let mut dv = [0.0f32; K];
-            let mut l2 = 0.0f32;
-            for d in 0..K {
-                dv[d] = xu[d] - x[d * n + v];
-                l2 += dv[d] * dv[d];
+#[cfg(not(feature = "simd"))]
+pub use scalar::{curvature, derivatives};
+#[cfg(feature = "simd")]
+pub use simd::{curvature, derivatives};
+
+/// The scalar kernels: the reference the SIMD kernels are tested against, and the ones
+/// that run without the `simd` feature.
+pub mod scalar {
+    use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
+
+    /// Gradient and Hessian diagonal of the weighted stress, WebCola's `computeDerivatives`.
+    ///
+    /// Overwrites `g` and `hdiag` (both `K * n`, SoA). `hdiag[d * n + u]` is WebCola's
+    /// `H[d][u][u]`. Returns `true` when some pair is coincident (squared distance
+    /// `<= 1e-9`): the caller then displaces nodes and calls again. Coincident pairs are
+    /// evaluated at distance `sqrt(1e-9)` so no output is ever NaN from them.
+    ///
+    /// # Panics
+    /// If a slice is shorter than its layout requires.
+    pub fn derivatives<const K: usize>(
+        n: usize,
+        x: &[f32],
+        ideal: &[f32],
+        weight: &[f32],
+        g: &mut [f32],
+        hdiag: &mut [f32],
+    ) -> bool {
+        g[..K * n].fill(0.0);
+        hdiag[..K * n].fill(0.0);
+        let mut coincident = false;
+        for u in 0..n {
+            let base = row_start(n, u);
+            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+            let mut gu = [0.0f32; K];
+            let mut hu = [0.0f32; K];
+            for v in u + 1..n {
+                let p = base + (v - u - 1);
+                let mut dv = [0.0f32; K];
+                let mut l2 = 0.0f32;
+                for d in 0..K {
+                    dv[d] = xu[d] - x[d * n + v];
+                    l2 += dv[d] * dv[d];
+                }
+                coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
+                let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                    continue;
+                };
+                for d in 0..K {
+                    let gd = dv[d] * gs;
+                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                    gu[d] += gd;
+                    g[d * n + v] -= gd;
+                    hu[d] += h;
+                    hdiag[d * n + v] += h;
+                }
             }
-            coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
-            let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
-                continue;
-            };
             for d in 0..K {
-                let gd = dv[d] * gs;
-                let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
-                gu[d] += gd;
-                g[d * n + v] -= gd;
-                hu[d] += h;
-                hdiag[d * n + v] += h;
+                g[d * n + u] += gu[d];
+                hdiag[d * n + u] += hu[d];
             }
         }
-        for d in 0..K {
-            g[d * n + u] += gu[d];
-            hdiag[d * n + u] += hu[d];
-        }
+        coincident
     }
-    coincident
+
+    /// `dirᵀ H dir` for the pair part of WebCola's Hessian at positions `x`, where `dir` is a
+    /// `K * n` SoA vector: `Σ_{u<v} Σ_d h_d (dir_d[u] - dir_d[v])^2`, the denominator of the
+    /// step size without the lock terms. Needs no stored `n x n` Hessian.
+    ///
+    /// # Panics
+    /// If a slice is shorter than its layout requires.
+    #[must_use]
+    pub fn curvature<const K: usize>(
+        n: usize,
+        x: &[f32],
+        ideal: &[f32],
+        weight: &[f32],
+        dir: &[f32],
+    ) -> f64 {
+        let mut total = 0.0f64;
+        for u in 0..n {
+            let base = row_start(n, u);
+            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+            let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
+            let mut row = 0.0f32;
+            for v in u + 1..n {
+                let p = base + (v - u - 1);
+                let mut dv = [0.0f32; K];
+                let mut l2 = 0.0f32;
+                for d in 0..K {
+                    dv[d] = xu[d] - x[d * n + v];
+                    l2 += dv[d] * dv[d];
+                }
+                let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                    continue;
+                };
+                for d in 0..K {
+                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                    let e = du[d] - dir[d * n + v];
+                    row += h * (e * e);
+                }
+            }
+            total += f64::from(row);
+        }
+        total
+    }
 }
 
-/// `dirᵀ H dir` for the pair part of WebCola's Hessian at positions `x`, where `dir` is a
-/// `K * n` SoA vector: `Σ_{u<v} Σ_d h_d (dir_d[u] - dir_d[v])^2`, the denominator of the
-/// step size without the lock terms. Needs no stored `n x n` Hessian.
-///
-/// # Panics
-/// If a slice is shorter than its layout requires.
-#[must_use]
-pub fn curvature<const K: usize>(
-    n: usize,
-    x: &[f32],
-    ideal: &[f32],
-    weight: &[f32],
-    dir: &[f32],
-) -> f64 {
-    let mut total = 0.0f64;
-    for u in 0..n {
-        let base = row_start(n, u);
-        let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
-        let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
-        let mut row = 0.0f32;
-        for v in u + 1..n {
-            let p = base + (v - u - 1);
-            let mut dv = [0.0f32; K];
-            let mut l2 = 0.0f32;
-            for d in 0..K {
-                dv[d] = xu[d] - x[d * n + v];
-                l2 += dv[d] * dv[d];
+#[cfg(feature = "simd")]
+pub mod simd {
+    //! The pair kernels on `f32x8` lanes: eight pairs `(u, v..v+8)` of a row at a time,
+    //! the P-stress skip and the coincidence test as lane masks, and horizontal sums in
+    //! a fixed lane order, so x86 (SSE or AVX) and Wasm (simd128 or not) give the same
+    //! bits. The last `< 8` pairs of a row go through the scalar per-pair code.
+
+    use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
+
+    /// The one lane type of the crate; change it here to change the SIMD width.
+    pub type Lane = wide::f32x8;
+    /// Lanes per [`Lane`].
+    pub const LANES: usize = 8;
+
+    #[inline(always)]
+    fn load(s: &[f32]) -> Lane {
+        let a: &[f32; LANES] = s[..LANES].try_into().unwrap_or(&[0.0; LANES]);
+        Lane::from(*a)
+    }
+
+    #[inline(always)]
+    fn store(v: Lane, s: &mut [f32]) {
+        s[..LANES].copy_from_slice(&v.to_array());
+    }
+
+    /// Sum of the lanes in a fixed order: `((0+1)+(2+3))+((4+5)+(6+7))`.
+    #[inline(always)]
+    #[must_use]
+    pub fn hsum(v: Lane) -> f32 {
+        let a = v.to_array();
+        ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]))
+    }
+
+    /// Per-pair terms for eight pairs: `(gs, hcoef, l2, l3)`, zero for skipped lanes,
+    /// and the lanes' coincidence mask.
+    #[inline(always)]
+    fn lane_terms(l2: Lane, ideal: Lane, weight: Lane) -> (Lane, Lane, Lane, Lane, Lane) {
+        let tiny = Lane::splat(COINCIDENT_DISTANCE_SQUARED);
+        let coincident = l2.simd_le(tiny);
+        let l2 = l2.max(tiny);
+        let l = l2.sqrt();
+        let one = Lane::splat(1.0);
+        let skip = weight.simd_gt(one) & l.simd_gt(ideal);
+        let w = skip.bitselect(Lane::splat(0.0), weight.min(one));
+        let ideal2 = ideal * ideal;
+        let two_w = Lane::splat(2.0) * w;
+        let gs = two_w * (l - ideal) / (ideal2 * l);
+        let l3 = l2 * l;
+        let hcoef = two_w / (ideal2 * l3);
+        (gs, hcoef, l2, l3, coincident)
+    }
+
+    /// The SIMD twin of [`super::scalar::derivatives`]; same contract.
+    ///
+    /// # Panics
+    /// If a slice is shorter than its layout requires.
+    pub fn derivatives<const K: usize>(
+        n: usize,
+        x: &[f32],
+        ideal: &[f32],
+        weight: &[f32],
+        g: &mut [f32],
+        hdiag: &mut [f32],
+    ) -> bool {
+        g[..K * n].fill(0.0);
+        hdiag[..K * n].fill(0.0);
+        let mut coincident = Lane::splat(0.0);
+        let mut coincident_tail = false;
+        for u in 0..n {
+            let base = row_start(n, u);
+            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+            let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
+            let mut gu = [Lane::splat(0.0); K];
+            let mut hu = [Lane::splat(0.0); K];
+            let mut v = u + 1;
+            while v + LANES <= n {
+                let p = base + (v - u - 1);
+                let mut dv = [Lane::splat(0.0); K];
+                let mut l2 = Lane::splat(0.0);
+                for d in 0..K {
+                    dv[d] = xu_l[d] - load(&x[d * n + v..]);
+                    l2 += dv[d] * dv[d];
+                }
+                let id = load(&ideal[p..]);
+                let (gs, hcoef, l2, l3, co) = lane_terms(l2, id, load(&weight[p..]));
+                coincident |= co;
+                let two_l3 = Lane::splat(2.0) * l3;
+                for d in 0..K {
+                    let gd = dv[d] * gs;
+                    let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
+                    gu[d] += gd;
+                    hu[d] += h;
+                    let gv = &mut g[d * n + v..];
+                    store(load(gv) - gd, gv);
+                    let hv = &mut hdiag[d * n + v..];
+                    store(load(hv) + h, hv);
+                }
+                v += LANES;
             }
-            let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
-                continue;
-            };
+            let mut gu_tail = [0.0f32; K];
+            let mut hu_tail = [0.0f32; K];
+            for v in v..n {
+                let p = base + (v - u - 1);
+                let mut dv = [0.0f32; K];
+                let mut l2 = 0.0f32;
+                for d in 0..K {
+                    dv[d] = xu[d] - x[d * n + v];
+                    l2 += dv[d] * dv[d];
+                }
+                coincident_tail |= l2 <= COINCIDENT_DISTANCE_SQUARED;
+                let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                    continue;
+                };
+                for d in 0..K {
+                    let gd = dv[d] * gs;
+                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                    gu_tail[d] += gd;
+                    g[d * n + v] -= gd;
+                    hu_tail[d] += h;
+                    hdiag[d * n + v] += h;
+                }
+            }
             for d in 0..K {
-                let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
-                let e = du[d] - dir[d * n + v];
-                row += h * (e * e);
+                g[d * n + u] += hsum(gu[d]) + gu_tail[d];
+                hdiag[d * n + u] += hsum(hu[d]) + hu_tail[d];
             }
         }
-        total += f64::from(row);
+        coincident.any() || coincident_tail
     }
-    total
+
+    /// The SIMD twin of [`super::scalar::curvature`]; same contract.
+    ///
+    /// # Panics
+    /// If a slice is shorter than its layout requires.
+    #[must_use]
+    pub fn curvature<const K: usize>(
+        n: usize,
+        x: &[f32],
+        ideal: &[f32],
+        weight: &[f32],
+        dir: &[f32],
+    ) -> f64 {
+        let mut total = 0.0f64;
+        for u in 0..n {
+            let base = row_start(n, u);
+            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+            let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
+            let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
+            let du_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(du[d]));
+            let mut row = Lane::splat(0.0);
+            let mut v = u + 1;
+            while v + LANES <= n {
+                let p = base + (v - u - 1);
+                let mut dv = [Lane::splat(0.0); K];
+                let mut l2 = Lane::splat(0.0);
+                for d in 0..K {
+                    dv[d] = xu_l[d] - load(&x[d * n + v..]);
+                    l2 += dv[d] * dv[d];
+                }
+                let id = load(&ideal[p..]);
+                let (_, hcoef, l2, l3, _) = lane_terms(l2, id, load(&weight[p..]));
+                let two_l3 = Lane::splat(2.0) * l3;
+                for d in 0..K {
+                    let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
+                    let e = du_l[d] - load(&dir[d * n + v..]);
+                    row += h * (e * e);
+                }
+                v += LANES;
+            }
+            let mut tail = 0.0f32;
+            for v in v..n {
+                let p = base + (v - u - 1);
+                let mut dv = [0.0f32; K];
+                let mut l2 = 0.0f32;
+                for d in 0..K {
+                    dv[d] = xu[d] - x[d * n + v];
+                    l2 += dv[d] * dv[d];
+                }
+                let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                    continue;
+                };
+                for d in 0..K {
+                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                    let e = du[d] - dir[d * n + v];
+                    tail += h * (e * e);
+                }
+            }
+            total += f64::from(hsum(row) + tail);
+        }
+        total
+    }
 }
 
 /// Weighted stress `Σ_{u<v<limit} w (l - D)^2 / D^2` over reachable pairs of the first
@@ -343,5 +547,107 @@ mod tests {
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
         assert!(derivatives::<2>(2, &x, &[10.0], &[1.0], &mut g, &mut h));
         assert!(g.iter().chain(&h).all(|v| v.is_finite()));
+    }
+
+    /// Random pair tables with every kind of pair: links, P-stress pairs, unreachable
+    /// pairs, small weights; and positions with one coincident pair.
+    #[cfg(feature = "simd")]
+    fn random_case<const K: usize>(
+        n: usize,
+        seed: u64,
+    ) -> (
+        alloc::vec::Vec<f32>,
+        alloc::vec::Vec<f32>,
+        alloc::vec::Vec<f32>,
+        alloc::vec::Vec<f32>,
+    ) {
+        let mut s = seed | 1;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 40) as f32 / (1u64 << 24) as f32
+        };
+        let mut x: alloc::vec::Vec<f32> = (0..K * n).map(|_| next() * 400.0 - 200.0).collect();
+        if n > 3 {
+            for d in 0..K {
+                x[d * n + 3] = x[d * n + 1];
+            }
+        }
+        let pairs = pair_count(n);
+        let ideal = (0..pairs)
+            .map(|_| {
+                if next() < 0.1 {
+                    -1.0
+                } else {
+                    20.0 * (1.0 + (next() * 6.0).floor())
+                }
+            })
+            .collect();
+        let weight = (0..pairs)
+            .map(|_| match (next() * 5.0) as u32 {
+                0 => 1.0,
+                1 => 0.5,
+                2 => 1e-6,
+                _ => 2.0,
+            })
+            .collect();
+        let dir = (0..K * n).map(|_| next() - 0.5).collect();
+        (x, ideal, weight, dir)
+    }
+
+    #[cfg(feature = "simd")]
+    fn close(a: &[f32], b: &[f32]) {
+        let scale = a.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(1e-30);
+        for (i, (p, q)) in a.iter().zip(b).enumerate() {
+            assert!(
+                (p - q).abs() <= 2e-5 * scale,
+                "[{i}] {p} vs {q} (scale {scale})"
+            );
+        }
+    }
+
+    #[cfg(feature = "simd")]
+    fn parity<const K: usize>() {
+        for n in [0, 1, 2, 7, 8, 9, 16, 17, 33, 100] {
+            let (x, ideal, weight, dir) = random_case::<K>(n, 0x9e37 + n as u64);
+            let (mut g1, mut h1) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
+            let (mut g2, mut h2) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
+            let c1 = scalar::derivatives::<K>(n, &x, &ideal, &weight, &mut g1, &mut h1);
+            let c2 = simd::derivatives::<K>(n, &x, &ideal, &weight, &mut g2, &mut h2);
+            assert_eq!(c1, c2, "n={n}: coincidence flag");
+            close(&g1, &g2);
+            close(&h1, &h2);
+            let (k1, k2) = (
+                scalar::curvature::<K>(n, &x, &ideal, &weight, &dir),
+                simd::curvature::<K>(n, &x, &ideal, &weight, &dir),
+            );
+            assert!(
+                (k1 - k2).abs() <= 2e-5 * k1.abs().max(1e-30),
+                "n={n}: curvature {k1} vs {k2}"
+            );
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "simd")]
+    fn simd_kernels_agree_with_their_scalar_twins_in_2d() {
+        parity::<2>();
+    }
+
+    #[test]
+    #[cfg(feature = "simd")]
+    fn simd_kernels_agree_with_their_scalar_twins_in_3d() {
+        parity::<3>();
+    }
+
+    #[test]
+    #[cfg(feature = "simd")]
+    fn horizontal_sum_has_a_fixed_order() {
+        let v = simd::Lane::from([1e8f32, 1.0, -1e8, 1.0, 3.0, 4.0, 5.0, 6.0]);
+        assert_eq!(
+            simd::hsum(v),
+            ((1e8f32 + 1.0) + (-1e8 + 1.0)) + ((3.0 + 4.0) + (5.0 + 6.0))
+        );
     }
 }
