@@ -371,7 +371,9 @@ impl<const K: usize> Descent<K> {
         &self.deriv.g
     }
 
-    /// The Hessian diagonal of the last derivative pass, SoA, with lock terms.
+    /// The Hessian diagonal of the last derivative pass, SoA, with lock terms. Descent
+    /// iterations compute it only when locks or grid snap need it (zero otherwise);
+    /// [`Descent::compute_derivatives`] always does.
     #[must_use]
     pub fn hessian_diagonal(&self) -> &[f32] {
         &self.deriv.hdiag
@@ -430,7 +432,7 @@ impl<const K: usize> Descent<K> {
 
     /// WebCola's `computeDerivatives(x)` on the current positions.
     pub fn compute_derivatives(&mut self) {
-        self.deriv.compute(self.n, &mut self.x);
+        self.deriv.compute(self.n, &mut self.x, true);
     }
 
     /// WebCola's `computeStepSize(d)` at the current positions, for a `K * n` direction
@@ -496,10 +498,19 @@ impl<const K: usize> Descent<K> {
 }
 
 impl<const K: usize> Derivatives<K> {
-    fn compute(&mut self, n: usize, x: &mut [f64]) {
+    /// WebCola's `computeDerivatives`. The Hessian diagonal (and `max_h`) is computed
+    /// only when `want_diagonal`, or when locks or scaled grid snap need `max_h`.
+    fn compute(&mut self, n: usize, x: &mut [f64], want_diagonal: bool) {
         let p = &self.pairs;
+        let diagonal =
+            want_diagonal || !self.locks.is_empty() || self.snap.is_some_and(|s| s.scale_by_max_h);
+        let pass = if diagonal {
+            kernels::derivatives::<K, true>
+        } else {
+            kernels::derivatives::<K, false>
+        };
         kernels::narrow(x, &mut self.xf);
-        if kernels::derivatives::<K>(
+        if pass(
             n,
             &self.xf,
             &p.ideal,
@@ -509,7 +520,7 @@ impl<const K: usize> Derivatives<K> {
         ) {
             displace_coincident::<K>(n, x, &mut self.rng, f64::from(p.min_d));
             kernels::narrow(x, &mut self.xf);
-            kernels::derivatives::<K>(
+            pass(
                 n,
                 &self.xf,
                 &p.ideal,
@@ -517,6 +528,9 @@ impl<const K: usize> Derivatives<K> {
                 &mut self.g,
                 &mut self.hdiag,
             );
+        }
+        if !diagonal {
+            self.hdiag.fill(0.0);
         }
         self.max_h = self
             .hdiag
@@ -594,7 +608,7 @@ impl<const K: usize> Stepper<'_, K> {
     /// then `r = project(x0 - β (x0 - r))` with `β` the step size along `x0 - r`,
     /// clamped to `[0.2, 1]`.
     fn next_position(&mut self, x0: &mut [f64], r: &mut [f64]) {
-        self.deriv.compute(self.n, x0);
+        self.deriv.compute(self.n, x0, false);
         let alpha = self.deriv.step_size(self.n, &self.deriv.g);
         kernels::step(x0, &self.deriv.g, alpha, r);
         self.project(x0, r);

@@ -56,11 +56,11 @@ pub(crate) fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, 
         return None;
     }
     let w = if weight > 1.0 { 1.0 } else { weight };
-    let ideal2 = ideal * ideal;
-    let gs = 2.0 * w * (l - ideal) / (ideal2 * l);
+    // One division for both terms: 1/(D² l) = l² · 1/(D² l³).
     let l3 = l2 * l;
-    let hcoef = 2.0 * w / (ideal2 * l3);
-    Some((gs, hcoef, l2, l3))
+    let two_w_t = 2.0 * w / (ideal * ideal * l3);
+    let gs = (l - ideal) * l2 * two_w_t;
+    Some((gs, two_w_t, l2, l3))
 }
 
 #[cfg(not(feature = "simd"))]
@@ -75,14 +75,15 @@ pub mod scalar {
 
     /// Gradient and Hessian diagonal of the weighted stress, WebCola's `computeDerivatives`.
     ///
-    /// Overwrites `g` and `hdiag` (both `K * n`, SoA). `hdiag[d * n + u]` is WebCola's
-    /// `H[d][u][u]`. Returns `true` when some pair is coincident (squared distance
+    /// Overwrites `g` and, with `HDIAG`, `hdiag` (both `K * n`, SoA); `hdiag[d * n + u]`
+    /// is WebCola's `H[d][u][u]`. Without `HDIAG`, `hdiag` is left alone (the descent
+    /// needs the diagonal only for locks and grid snap). Returns `true` when some pair is coincident (squared distance
     /// `<= 1e-9`): the caller then displaces nodes and calls again. Coincident pairs are
     /// evaluated at distance `sqrt(1e-9)` so no output is ever NaN from them.
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
-    pub fn derivatives<const K: usize>(
+    pub fn derivatives<const K: usize, const HDIAG: bool>(
         n: usize,
         x: &[f32],
         ideal: &[f32],
@@ -91,7 +92,9 @@ pub mod scalar {
         hdiag: &mut [f32],
     ) -> bool {
         g[..K * n].fill(0.0);
-        hdiag[..K * n].fill(0.0);
+        if HDIAG {
+            hdiag[..K * n].fill(0.0);
+        }
         let mut coincident = false;
         for u in 0..n {
             let base = row_start(n, u);
@@ -112,16 +115,20 @@ pub mod scalar {
                 };
                 for d in 0..K {
                     let gd = dv[d] * gs;
-                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
                     gu[d] += gd;
                     g[d * n + v] -= gd;
-                    hu[d] += h;
-                    hdiag[d * n + v] += h;
+                    if HDIAG {
+                        let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                        hu[d] += h;
+                        hdiag[d * n + v] += h;
+                    }
                 }
             }
             for d in 0..K {
                 g[d * n + u] += gu[d];
-                hdiag[d * n + u] += hu[d];
+                if HDIAG {
+                    hdiag[d * n + u] += hu[d];
+                }
             }
         }
         coincident
@@ -184,15 +191,48 @@ pub mod simd {
     /// Lanes per [`Lane`].
     pub const LANES: usize = 8;
 
+    /// Lanes `s[i..i + LANES]`.
+    ///
+    /// # Safety
+    /// `i + LANES <= s.len()`.
     #[inline(always)]
-    fn load(s: &[f32]) -> Lane {
-        let a: &[f32; LANES] = s[..LANES].try_into().unwrap_or(&[0.0; LANES]);
-        Lane::from(*a)
+    unsafe fn load(s: &[f32], i: usize) -> Lane {
+        debug_assert!(i + LANES <= s.len());
+        // SAFETY: the caller guarantees `i + LANES <= s.len()`; the read is unaligned.
+        Lane::from(unsafe { core::ptr::read_unaligned(s.as_ptr().add(i).cast::<[f32; LANES]>()) })
     }
 
+    /// Writes lanes to `s[i..i + LANES]`.
+    ///
+    /// # Safety
+    /// `i + LANES <= s.len()`.
     #[inline(always)]
-    fn store(v: Lane, s: &mut [f32]) {
-        s[..LANES].copy_from_slice(&v.to_array());
+    unsafe fn store(v: Lane, s: &mut [f32], i: usize) {
+        debug_assert!(i + LANES <= s.len());
+        // SAFETY: the caller guarantees `i + LANES <= s.len()`; the write is unaligned.
+        unsafe {
+            core::ptr::write_unaligned(s.as_mut_ptr().add(i).cast::<[f32; LANES]>(), v.to_array())
+        }
+    }
+
+    /// The lengths every pair kernel relies on; checked once per call so the lane loads
+    /// need no bounds checks.
+    fn check_lengths<const K: usize>(
+        n: usize,
+        x: &[f32],
+        ideal: &[f32],
+        weight: &[f32],
+        per_node: &[usize],
+    ) {
+        let pairs = super::pair_count(n);
+        assert!(
+            x.len() >= K * n && ideal.len() >= pairs && weight.len() >= pairs,
+            "pair kernel buffers too short"
+        );
+        assert!(
+            per_node.iter().all(|&l| l >= K * n),
+            "pair kernel buffers too short"
+        );
     }
 
     /// Sum of the lanes in a fixed order: `((0+1)+(2+3))+((4+5)+(6+7))`.
@@ -214,19 +254,17 @@ pub mod simd {
         let one = Lane::splat(1.0);
         let skip = weight.simd_gt(one) & l.simd_gt(ideal);
         let w = skip.bitselect(Lane::splat(0.0), weight.min(one));
-        let ideal2 = ideal * ideal;
-        let two_w = Lane::splat(2.0) * w;
-        let gs = two_w * (l - ideal) / (ideal2 * l);
         let l3 = l2 * l;
-        let hcoef = two_w / (ideal2 * l3);
-        (gs, hcoef, l2, l3, coincident)
+        let two_w_t = Lane::splat(2.0) * w / (ideal * ideal * l3);
+        let gs = (l - ideal) * l2 * two_w_t;
+        (gs, two_w_t, l2, l3, coincident)
     }
 
     /// The SIMD twin of [`super::scalar::derivatives`]; same contract.
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
-    pub fn derivatives<const K: usize>(
+    pub fn derivatives<const K: usize, const HDIAG: bool>(
         n: usize,
         x: &[f32],
         ideal: &[f32],
@@ -234,8 +272,12 @@ pub mod simd {
         g: &mut [f32],
         hdiag: &mut [f32],
     ) -> bool {
+        let hdiag_len = if HDIAG { hdiag.len() } else { K * n };
+        check_lengths::<K>(n, x, ideal, weight, &[g.len(), hdiag_len]);
         g[..K * n].fill(0.0);
-        hdiag[..K * n].fill(0.0);
+        if HDIAG {
+            hdiag[..K * n].fill(0.0);
+        }
         let mut coincident = Lane::splat(0.0);
         let mut coincident_tail = false;
         for u in 0..n {
@@ -247,25 +289,29 @@ pub mod simd {
             let mut v = u + 1;
             while v + LANES <= n {
                 let p = base + (v - u - 1);
+                // SAFETY (every load and store below): `v + LANES <= n`, so
+                // `d * n + v + LANES <= K * n`, and `p + LANES` stays within row `u` of
+                // the pair tables; `check_lengths` asserted those lengths.
                 let mut dv = [Lane::splat(0.0); K];
                 let mut l2 = Lane::splat(0.0);
                 for d in 0..K {
-                    dv[d] = xu_l[d] - load(&x[d * n + v..]);
+                    dv[d] = xu_l[d] - unsafe { load(x, d * n + v) };
                     l2 += dv[d] * dv[d];
                 }
-                let id = load(&ideal[p..]);
-                let (gs, hcoef, l2, l3, co) = lane_terms(l2, id, load(&weight[p..]));
+                let id = unsafe { load(ideal, p) };
+                let (gs, hcoef, l2, l3, co) = lane_terms(l2, id, unsafe { load(weight, p) });
                 coincident |= co;
                 let two_l3 = Lane::splat(2.0) * l3;
                 for d in 0..K {
                     let gd = dv[d] * gs;
-                    let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
                     gu[d] += gd;
-                    hu[d] += h;
-                    let gv = &mut g[d * n + v..];
-                    store(load(gv) - gd, gv);
-                    let hv = &mut hdiag[d * n + v..];
-                    store(load(hv) + h, hv);
+                    let i = d * n + v;
+                    unsafe { store(load(g, i) - gd, g, i) };
+                    if HDIAG {
+                        let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
+                        hu[d] += h;
+                        unsafe { store(load(hdiag, i) + h, hdiag, i) };
+                    }
                 }
                 v += LANES;
             }
@@ -285,16 +331,20 @@ pub mod simd {
                 };
                 for d in 0..K {
                     let gd = dv[d] * gs;
-                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
                     gu_tail[d] += gd;
                     g[d * n + v] -= gd;
-                    hu_tail[d] += h;
-                    hdiag[d * n + v] += h;
+                    if HDIAG {
+                        let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                        hu_tail[d] += h;
+                        hdiag[d * n + v] += h;
+                    }
                 }
             }
             for d in 0..K {
                 g[d * n + u] += hsum(gu[d]) + gu_tail[d];
-                hdiag[d * n + u] += hsum(hu[d]) + hu_tail[d];
+                if HDIAG {
+                    hdiag[d * n + u] += hsum(hu[d]) + hu_tail[d];
+                }
             }
         }
         coincident.any() || coincident_tail
@@ -312,6 +362,7 @@ pub mod simd {
         weight: &[f32],
         dir: &[f32],
     ) -> f64 {
+        check_lengths::<K>(n, x, ideal, weight, &[dir.len()]);
         let mut total = 0.0f64;
         for u in 0..n {
             let base = row_start(n, u);
@@ -323,18 +374,20 @@ pub mod simd {
             let mut v = u + 1;
             while v + LANES <= n {
                 let p = base + (v - u - 1);
+                // SAFETY (every load below): as in `derivatives`, `v + LANES <= n` and
+                // `p + LANES` stays within row `u`; `check_lengths` asserted the lengths.
                 let mut dv = [Lane::splat(0.0); K];
                 let mut l2 = Lane::splat(0.0);
                 for d in 0..K {
-                    dv[d] = xu_l[d] - load(&x[d * n + v..]);
+                    dv[d] = xu_l[d] - unsafe { load(x, d * n + v) };
                     l2 += dv[d] * dv[d];
                 }
-                let id = load(&ideal[p..]);
-                let (_, hcoef, l2, l3, _) = lane_terms(l2, id, load(&weight[p..]));
+                let id = unsafe { load(ideal, p) };
+                let (_, hcoef, l2, l3, _) = lane_terms(l2, id, unsafe { load(weight, p) });
                 let two_l3 = Lane::splat(2.0) * l3;
                 for d in 0..K {
                     let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
-                    let e = du_l[d] - load(&dir[d * n + v..]);
+                    let e = du_l[d] - unsafe { load(dir, d * n + v) };
                     row += h * (e * e);
                 }
                 v += LANES;
@@ -478,7 +531,9 @@ mod tests {
         let ideal = [5.0f32, 8.0, 6.0];
         let weight = [1.0f32; 3];
         let (mut g, mut h) = ([0.0; 6], [0.0; 6]);
-        assert!(!derivatives::<2>(n, &x, &ideal, &weight, &mut g, &mut h));
+        assert!(!derivatives::<2, true>(
+            n, &x, &ideal, &weight, &mut g, &mut h
+        ));
         let x64 = x.map(f64::from);
         for i in 0..6 {
             let eps = 1e-2;
@@ -500,7 +555,7 @@ mod tests {
         let weight = [1.0f32; 3];
         let dir = [0.3f32, -1.0, 0.5, 2.0, 0.1, -0.7];
         let (mut g, mut hd) = ([0.0; 6], [0.0; 6]);
-        derivatives::<2>(n, &x, &ideal, &weight, &mut g, &mut hd);
+        derivatives::<2, true>(n, &x, &ideal, &weight, &mut g, &mut hd);
         // Build the explicit per-dimension H as WebCola stores it and form dirᵀHdir.
         let mut want = 0.0f64;
         for d in 0..2 {
@@ -533,11 +588,11 @@ mod tests {
     fn p_stress_pairs_farther_than_ideal_are_skipped() {
         let x = [0.0f32, 100.0, 0.0, 0.0];
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
-        derivatives::<2>(2, &x, &[10.0], &[2.0], &mut g, &mut h);
+        derivatives::<2, true>(2, &x, &[10.0], &[2.0], &mut g, &mut h);
         assert_eq!(g, [0.0; 4]);
-        derivatives::<2>(2, &x, &[10.0], &[1.0], &mut g, &mut h);
+        derivatives::<2, true>(2, &x, &[10.0], &[1.0], &mut g, &mut h);
         assert!(g[0] < 0.0 && g[1] > 0.0);
-        derivatives::<2>(2, &x, &[-1.0], &[2.0], &mut g, &mut h);
+        derivatives::<2, true>(2, &x, &[-1.0], &[2.0], &mut g, &mut h);
         assert_eq!(g, [0.0; 4], "unreachable pairs are skipped");
     }
 
@@ -545,7 +600,14 @@ mod tests {
     fn coincident_pairs_are_reported_and_never_nan() {
         let x = [1.0f32, 1.0, 2.0, 2.0];
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
-        assert!(derivatives::<2>(2, &x, &[10.0], &[1.0], &mut g, &mut h));
+        assert!(derivatives::<2, true>(
+            2,
+            &x,
+            &[10.0],
+            &[1.0],
+            &mut g,
+            &mut h
+        ));
         assert!(g.iter().chain(&h).all(|v| v.is_finite()));
     }
 
@@ -613,11 +675,14 @@ mod tests {
             let (x, ideal, weight, dir) = random_case::<K>(n, 0x9e37 + n as u64);
             let (mut g1, mut h1) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
             let (mut g2, mut h2) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
-            let c1 = scalar::derivatives::<K>(n, &x, &ideal, &weight, &mut g1, &mut h1);
-            let c2 = simd::derivatives::<K>(n, &x, &ideal, &weight, &mut g2, &mut h2);
+            let c1 = scalar::derivatives::<K, true>(n, &x, &ideal, &weight, &mut g1, &mut h1);
+            let c2 = simd::derivatives::<K, true>(n, &x, &ideal, &weight, &mut g2, &mut h2);
             assert_eq!(c1, c2, "n={n}: coincidence flag");
             close(&g1, &g2);
             close(&h1, &h2);
+            let mut g3 = alloc::vec![0.0; K * n];
+            simd::derivatives::<K, false>(n, &x, &ideal, &weight, &mut g3, &mut []);
+            assert_eq!(g2, g3, "the diagonal does not change the gradient");
             let (k1, k2) = (
                 scalar::curvature::<K>(n, &x, &ideal, &weight, &dir),
                 simd::curvature::<K>(n, &x, &ideal, &weight, &dir),
