@@ -27,6 +27,10 @@ pub enum Weighting {
     GridSnap,
 }
 
+/// Up to this many pairs (about 4000 nodes, 64 MB), the derivative pass keeps the
+/// per-pair Hessian terms so the step size needs no second square root per pair.
+pub const CURVATURE_CACHE_PAIRS: usize = 8 << 20;
+
 /// Ideal distance between the two dummy nodes of a group (WebCola's 0.1).
 pub const GROUP_DUMMY_DISTANCE: f32 = 0.1;
 
@@ -260,6 +264,10 @@ struct Derivatives<const K: usize> {
     xf: Vec<f32>,
     /// `f32` copy of a step direction, for the curvature kernel.
     dirf: Vec<f32>,
+    /// Per-pair Hessian terms of the last pass (see [`kernels::curvature_cached`]), two
+    /// `f32` per pair; empty above [`CURVATURE_CACHE_PAIRS`] pairs, where the curvature
+    /// kernel recomputes them instead.
+    terms: Vec<f32>,
     rng: PseudoRandom,
     /// Gradient, SoA `K * n`.
     g: Vec<f32>,
@@ -317,6 +325,14 @@ impl<const K: usize> Descent<K> {
                 snap: None,
                 xf: buf(),
                 dirf: buf(),
+                terms: {
+                    let pairs = kernels::pair_count(n);
+                    let mut t = Vec::new();
+                    if pairs <= CURVATURE_CACHE_PAIRS && t.try_reserve_exact(2 * pairs).is_ok() {
+                        t.resize(2 * pairs, 0.0);
+                    }
+                    t
+                },
                 rng: PseudoRandom::new(seed),
                 g: buf(),
                 hdiag: buf(),
@@ -504,30 +520,19 @@ impl<const K: usize> Derivatives<K> {
         let p = &self.pairs;
         let diagonal =
             want_diagonal || !self.locks.is_empty() || self.snap.is_some_and(|s| s.scale_by_max_h);
-        let pass = if diagonal {
-            kernels::derivatives::<K, true>
-        } else {
-            kernels::derivatives::<K, false>
+        let cache = !self.terms.is_empty();
+        let pass = match (diagonal, cache) {
+            (true, true) => kernels::derivatives::<K, true, true>,
+            (true, false) => kernels::derivatives::<K, true, false>,
+            (false, true) => kernels::derivatives::<K, false, true>,
+            (false, false) => kernels::derivatives::<K, false, false>,
         };
         kernels::narrow(x, &mut self.xf);
-        if pass(
-            n,
-            &self.xf,
-            &p.ideal,
-            &p.weight,
-            &mut self.g,
-            &mut self.hdiag,
-        ) {
+        let (g, h, t) = (&mut self.g, &mut self.hdiag, &mut self.terms);
+        if pass(n, &self.xf, &p.ideal, &p.weight, g, h, t) {
             displace_coincident::<K>(n, x, &mut self.rng, f64::from(p.min_d));
             kernels::narrow(x, &mut self.xf);
-            pass(
-                n,
-                &self.xf,
-                &p.ideal,
-                &p.weight,
-                &mut self.g,
-                &mut self.hdiag,
-            );
+            pass(n, &self.xf, &p.ideal, &p.weight, g, h, t);
         }
         if !diagonal {
             self.hdiag.fill(0.0);
@@ -580,7 +585,11 @@ impl<const K: usize> Derivatives<K> {
     fn step_size(&self, n: usize, dir: &[f32]) -> f64 {
         let p = &self.pairs;
         let num = kernels::dot(&self.g, dir);
-        let mut den = kernels::curvature::<K>(n, &self.xf, &p.ideal, &p.weight, dir);
+        let mut den = if self.terms.is_empty() {
+            kernels::curvature::<K>(n, &self.xf, &p.ideal, &p.weight, dir)
+        } else {
+            kernels::curvature_cached::<K>(n, &self.xf, &self.terms, dir)
+        };
         den += self
             .extra
             .iter()

@@ -64,9 +64,9 @@ pub(crate) fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, 
 }
 
 #[cfg(not(feature = "simd"))]
-pub use scalar::{curvature, derivatives};
+pub use scalar::{curvature, curvature_cached, derivatives};
 #[cfg(feature = "simd")]
-pub use simd::{curvature, derivatives};
+pub use simd::{curvature, curvature_cached, derivatives};
 
 /// The scalar kernels: the reference the SIMD kernels are tested against, and the ones
 /// that run without the `simd` feature.
@@ -83,18 +83,20 @@ pub mod scalar {
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
-    pub fn derivatives<const K: usize, const HDIAG: bool>(
+    pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
         n: usize,
         x: &[f32],
         ideal: &[f32],
         weight: &[f32],
         g: &mut [f32],
         hdiag: &mut [f32],
+        terms: &mut [f32],
     ) -> bool {
         g[..K * n].fill(0.0);
         if HDIAG {
             hdiag[..K * n].fill(0.0);
         }
+        let pairs = super::pair_count(n);
         let mut coincident = false;
         for u in 0..n {
             let base = row_start(n, u);
@@ -111,8 +113,16 @@ pub mod scalar {
                 }
                 coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
                 let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                    if TERMS {
+                        terms[p] = 0.0;
+                        terms[pairs + p] = 0.0;
+                    }
                     continue;
                 };
+                if TERMS {
+                    terms[p] = hcoef * (2.0 * l3 - ideal[p] * l2);
+                    terms[pairs + p] = hcoef * ideal[p];
+                }
                 for d in 0..K {
                     let gd = dv[d] * gs;
                     gu[d] += gd;
@@ -169,6 +179,39 @@ pub mod scalar {
                     let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
                     let e = du[d] - dir[d * n + v];
                     row += h * (e * e);
+                }
+            }
+            total += f64::from(row);
+        }
+        total
+    }
+
+    /// `dirᵀ H dir` from the per-pair Hessian terms that [`derivatives`] wrote with
+    /// `TERMS` at the same positions `x`: `h_d = a + b d_d²` with `a = terms[p]` and
+    /// `b = terms[pairs + p]`. Same value as [`curvature`] (up to rounding), with no square
+    /// root or division per pair.
+    ///
+    /// # Panics
+    /// If a slice is shorter than its layout requires.
+    #[must_use]
+    pub fn curvature_cached<const K: usize>(
+        n: usize,
+        x: &[f32],
+        terms: &[f32],
+        dir: &[f32],
+    ) -> f64 {
+        let pairs = super::pair_count(n);
+        let mut total = 0.0f64;
+        for u in 0..n {
+            let base = row_start(n, u);
+            let mut row = 0.0f32;
+            for v in u + 1..n {
+                let p = base + (v - u - 1);
+                let (a, b) = (terms[p], terms[pairs + p]);
+                for d in 0..K {
+                    let dv = x[d * n + u] - x[d * n + v];
+                    let e = dir[d * n + u] - dir[d * n + v];
+                    row += (a + b * (dv * dv)) * (e * e);
                 }
             }
             total += f64::from(row);
@@ -264,16 +307,22 @@ pub mod simd {
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
-    pub fn derivatives<const K: usize, const HDIAG: bool>(
+    pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
         n: usize,
         x: &[f32],
         ideal: &[f32],
         weight: &[f32],
         g: &mut [f32],
         hdiag: &mut [f32],
+        terms: &mut [f32],
     ) -> bool {
         let hdiag_len = if HDIAG { hdiag.len() } else { K * n };
         check_lengths::<K>(n, x, ideal, weight, &[g.len(), hdiag_len]);
+        let pairs = super::pair_count(n);
+        assert!(
+            !TERMS || terms.len() >= 2 * pairs,
+            "pair kernel buffers too short"
+        );
         g[..K * n].fill(0.0);
         if HDIAG {
             hdiag[..K * n].fill(0.0);
@@ -302,6 +351,13 @@ pub mod simd {
                 let (gs, hcoef, l2, l3, co) = lane_terms(l2, id, unsafe { load(weight, p) });
                 coincident |= co;
                 let two_l3 = Lane::splat(2.0) * l3;
+                if TERMS {
+                    // SAFETY: `p + LANES <= pairs` and `terms.len() >= 2 * pairs` (asserted).
+                    unsafe {
+                        store(hcoef * (two_l3 - id * l2), terms, p);
+                        store(hcoef * id, terms, pairs + p);
+                    }
+                }
                 for d in 0..K {
                     let gd = dv[d] * gs;
                     gu[d] += gd;
@@ -327,8 +383,16 @@ pub mod simd {
                 }
                 coincident_tail |= l2 <= COINCIDENT_DISTANCE_SQUARED;
                 let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                    if TERMS {
+                        terms[p] = 0.0;
+                        terms[pairs + p] = 0.0;
+                    }
                     continue;
                 };
+                if TERMS {
+                    terms[p] = hcoef * (2.0 * l3 - ideal[p] * l2);
+                    terms[pairs + p] = hcoef * ideal[p];
+                }
                 for d in 0..K {
                     let gd = dv[d] * gs;
                     gu_tail[d] += gd;
@@ -408,6 +472,58 @@ pub mod simd {
                     let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
                     let e = du[d] - dir[d * n + v];
                     tail += h * (e * e);
+                }
+            }
+            total += f64::from(hsum(row) + tail);
+        }
+        total
+    }
+
+    /// The SIMD twin of [`super::scalar::curvature_cached`]; same contract.
+    ///
+    /// # Panics
+    /// If a slice is shorter than its layout requires.
+    #[must_use]
+    pub fn curvature_cached<const K: usize>(
+        n: usize,
+        x: &[f32],
+        terms: &[f32],
+        dir: &[f32],
+    ) -> f64 {
+        let pairs = super::pair_count(n);
+        assert!(
+            x.len() >= K * n && dir.len() >= K * n && terms.len() >= 2 * pairs,
+            "pair kernel buffers too short"
+        );
+        let mut total = 0.0f64;
+        for u in 0..n {
+            let base = row_start(n, u);
+            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+            let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
+            let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
+            let du_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(du[d]));
+            let mut row = Lane::splat(0.0);
+            let mut v = u + 1;
+            while v + LANES <= n {
+                let p = base + (v - u - 1);
+                // SAFETY (every load below): `v + LANES <= n` and `p + LANES` stays within
+                // row `u`, so all indices are inside the lengths asserted above.
+                let (a, b) = unsafe { (load(terms, p), load(terms, pairs + p)) };
+                for d in 0..K {
+                    let dv = xu_l[d] - unsafe { load(x, d * n + v) };
+                    let e = du_l[d] - unsafe { load(dir, d * n + v) };
+                    row += (a + b * (dv * dv)) * (e * e);
+                }
+                v += LANES;
+            }
+            let mut tail = 0.0f32;
+            for v in v..n {
+                let p = base + (v - u - 1);
+                let (a, b) = (terms[p], terms[pairs + p]);
+                for d in 0..K {
+                    let dv = xu[d] - x[d * n + v];
+                    let e = du[d] - dir[d * n + v];
+                    tail += (a + b * (dv * dv)) * (e * e);
                 }
             }
             total += f64::from(hsum(row) + tail);
@@ -531,8 +647,14 @@ mod tests {
         let ideal = [5.0f32, 8.0, 6.0];
         let weight = [1.0f32; 3];
         let (mut g, mut h) = ([0.0; 6], [0.0; 6]);
-        assert!(!derivatives::<2, true>(
-            n, &x, &ideal, &weight, &mut g, &mut h
+        assert!(!derivatives::<2, true, false>(
+            n,
+            &x,
+            &ideal,
+            &weight,
+            &mut g,
+            &mut h,
+            &mut []
         ));
         let x64 = x.map(f64::from);
         for i in 0..6 {
@@ -555,7 +677,7 @@ mod tests {
         let weight = [1.0f32; 3];
         let dir = [0.3f32, -1.0, 0.5, 2.0, 0.1, -0.7];
         let (mut g, mut hd) = ([0.0; 6], [0.0; 6]);
-        derivatives::<2, true>(n, &x, &ideal, &weight, &mut g, &mut hd);
+        derivatives::<2, true, false>(n, &x, &ideal, &weight, &mut g, &mut hd, &mut []);
         // Build the explicit per-dimension H as WebCola stores it and form dirᵀHdir.
         let mut want = 0.0f64;
         for d in 0..2 {
@@ -588,11 +710,11 @@ mod tests {
     fn p_stress_pairs_farther_than_ideal_are_skipped() {
         let x = [0.0f32, 100.0, 0.0, 0.0];
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
-        derivatives::<2, true>(2, &x, &[10.0], &[2.0], &mut g, &mut h);
+        derivatives::<2, true, false>(2, &x, &[10.0], &[2.0], &mut g, &mut h, &mut []);
         assert_eq!(g, [0.0; 4]);
-        derivatives::<2, true>(2, &x, &[10.0], &[1.0], &mut g, &mut h);
+        derivatives::<2, true, false>(2, &x, &[10.0], &[1.0], &mut g, &mut h, &mut []);
         assert!(g[0] < 0.0 && g[1] > 0.0);
-        derivatives::<2, true>(2, &x, &[-1.0], &[2.0], &mut g, &mut h);
+        derivatives::<2, true, false>(2, &x, &[-1.0], &[2.0], &mut g, &mut h, &mut []);
         assert_eq!(g, [0.0; 4], "unreachable pairs are skipped");
     }
 
@@ -600,13 +722,14 @@ mod tests {
     fn coincident_pairs_are_reported_and_never_nan() {
         let x = [1.0f32, 1.0, 2.0, 2.0];
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
-        assert!(derivatives::<2, true>(
+        assert!(derivatives::<2, true, false>(
             2,
             &x,
             &[10.0],
             &[1.0],
             &mut g,
-            &mut h
+            &mut h,
+            &mut []
         ));
         assert!(g.iter().chain(&h).all(|v| v.is_finite()));
     }
@@ -675,13 +798,21 @@ mod tests {
             let (x, ideal, weight, dir) = random_case::<K>(n, 0x9e37 + n as u64);
             let (mut g1, mut h1) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
             let (mut g2, mut h2) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
-            let c1 = scalar::derivatives::<K, true>(n, &x, &ideal, &weight, &mut g1, &mut h1);
-            let c2 = simd::derivatives::<K, true>(n, &x, &ideal, &weight, &mut g2, &mut h2);
+            let (mut t1, mut t2) = (
+                alloc::vec![0.0; 2 * pair_count(n)],
+                alloc::vec![0.0; 2 * pair_count(n)],
+            );
+            let c1 = scalar::derivatives::<K, true, true>(
+                n, &x, &ideal, &weight, &mut g1, &mut h1, &mut t1,
+            );
+            let c2 = simd::derivatives::<K, true, true>(
+                n, &x, &ideal, &weight, &mut g2, &mut h2, &mut t2,
+            );
             assert_eq!(c1, c2, "n={n}: coincidence flag");
             close(&g1, &g2);
             close(&h1, &h2);
             let mut g3 = alloc::vec![0.0; K * n];
-            simd::derivatives::<K, false>(n, &x, &ideal, &weight, &mut g3, &mut []);
+            simd::derivatives::<K, false, false>(n, &x, &ideal, &weight, &mut g3, &mut [], &mut []);
             assert_eq!(g2, g3, "the diagonal does not change the gradient");
             let (k1, k2) = (
                 scalar::curvature::<K>(n, &x, &ideal, &weight, &dir),
