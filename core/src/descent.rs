@@ -105,7 +105,7 @@ impl PairTable {
         for u in real..n {
             let first = ideal.len();
             ideal.extend(core::iter::repeat_n(-1.0, n - u - 1));
-            if (u - real) % 2 == 0 {
+            if (u - real).is_multiple_of(2) {
                 ideal[first] = GROUP_DUMMY_DISTANCE;
                 min_d = min_d.min(f64::from(GROUP_DUMMY_DISTANCE));
             }

@@ -61,7 +61,7 @@ fn random_instance(rng: &mut Rng, k: usize) -> Instance {
                 r = (r + 1) % n;
             }
             // Half the instances are acyclic, hence feasible without equalities.
-            if k % 2 == 0 && l > r {
+            if k.is_multiple_of(2) && l > r {
                 core::mem::swap(&mut l, &mut r);
             }
             let gap = (rng.range(-5.0, 30.0) * 4.0).round() / 4.0;
@@ -173,10 +173,10 @@ fn json_triples(v: &Value) -> Vec<(usize, usize, f64)> {
 #[test]
 fn scan_line_constraints_equal_webcola_on_random_rectangles() {
     let mut rng = Rng(0xfeed_beef_0000_0042);
-    let sets: Vec<Vec<Rectangle>> = (0..300)
+    let sets: Vec<Vec<Rectangle>> = (0..300usize)
         .map(|k| {
             let n = 1 + rng.below(40);
-            random_rects(&mut rng, n, k % 2 == 0)
+            random_rects(&mut rng, n, k.is_multiple_of(2))
         })
         .collect();
     let req: Vec<Value> = sets
