@@ -2,12 +2,13 @@
 //! the deterministic displacement of coincident nodes.
 
 use alloc::vec::Vec;
+use core::ops::Range;
 
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::kernels;
 use crate::overlap::{Axis, Projection};
-use crate::paths::ShortestPaths;
+use crate::paths::{ShortestPaths, Work};
 use crate::rng::PseudoRandom;
 
 /// Which pair weights the descent minimises with.
@@ -90,25 +91,45 @@ impl PairTable {
         };
         ideal.try_reserve_exact(pairs).map_err(oom)?;
         weight.try_reserve_exact(pairs).map_err(oom)?;
-        let mut min_d = f64::INFINITY;
-        ShortestPaths::new(graph, lengths)?.for_each_row(|u, row| {
-            for &d in &row[u + 1..] {
+        let sp = ShortestPaths::new(graph, lengths)?;
+        ideal.resize(pairs, -1.0);
+        // The real part of each real row: `real - u - 1` pairs at `row_start(n, u)`.
+        let mut jobs: Vec<(usize, &mut [f32])> = Vec::with_capacity(real);
+        let mut rest = &mut ideal[..];
+        for u in 0..real {
+            let (row, tail) = core::mem::take(&mut rest).split_at_mut(n - u - 1);
+            rest = tail;
+            jobs.push((u, &mut row[..real - u - 1]));
+        }
+        let fill = |(u, out): (usize, &mut [f32]), buf: &mut (Vec<f64>, Work)| -> f64 {
+            sp.row(u, &mut buf.0, &mut buf.1);
+            let mut m = f64::INFINITY;
+            for (o, &d) in out.iter_mut().zip(&buf.0[u + 1..]) {
                 if d.is_finite() {
-                    min_d = min_d.min(d);
-                    ideal.push(d as f32);
-                } else {
-                    ideal.push(-1.0);
+                    m = m.min(d);
+                    *o = d as f32;
                 }
             }
-            ideal.extend(core::iter::repeat_n(-1.0, 2 * groups));
-        });
-        for u in real..n {
-            let first = ideal.len();
-            ideal.extend(core::iter::repeat_n(-1.0, n - u - 1));
-            if (u - real).is_multiple_of(2) {
-                ideal[first] = GROUP_DUMMY_DISTANCE;
-                min_d = min_d.min(f64::from(GROUP_DUMMY_DISTANCE));
-            }
+            m
+        };
+        let scratch = || (alloc::vec![0.0; real], Work::new(real));
+        #[cfg(feature = "parallel")]
+        let mut min_d = {
+            use rayon::prelude::*;
+            jobs.into_par_iter()
+                .map_init(scratch, |buf, job| fill(job, buf))
+                .reduce(|| f64::INFINITY, f64::min)
+        };
+        #[cfg(not(feature = "parallel"))]
+        let mut min_d = {
+            let mut buf = scratch();
+            jobs.into_iter()
+                .map(|job| fill(job, &mut buf))
+                .fold(f64::INFINITY, f64::min)
+        };
+        for u in (real..n).step_by(2) {
+            ideal[kernels::pair_index(n, u, u + 1)] = GROUP_DUMMY_DISTANCE;
+            min_d = min_d.min(f64::from(GROUP_DUMMY_DISTANCE));
         }
         weight.resize(pairs, 1.0);
         let mut table = Self {
@@ -238,6 +259,51 @@ impl PairTable {
     }
 }
 
+/// One block's work in a derivative pass: its rows, its gradient and diagonal outputs,
+/// and its slices of the Hessian-term cache.
+type BlockJob<'a> = (
+    Range<usize>,
+    &'a mut Vec<f32>,
+    &'a mut Vec<f32>,
+    &'a mut [f32],
+    &'a mut [f32],
+);
+
+/// A derivative kernel instance (see [`kernels::derivatives`]).
+type DerivativePass = fn(
+    usize,
+    Range<usize>,
+    &[f32],
+    &[f32],
+    &[f32],
+    &mut [f32],
+    &mut [f32],
+    (&mut [f32], &mut [f32]),
+) -> bool;
+
+/// Splits the rows of the `n`-node pair table into blocks of about equal pair counts: one
+/// block per 32 768 pairs, at most 16. The split depends on `n` only, and the pair
+/// kernels' partial sums are added in block order, so the bits do not depend on the
+/// number of threads, or on whether the `parallel` feature is on.
+#[must_use]
+pub fn row_blocks(n: usize) -> Vec<Range<usize>> {
+    let pairs = kernels::pair_count(n);
+    let count = (pairs >> 15).clamp(1, 16);
+    let target = pairs.div_ceil(count);
+    let mut out = Vec::with_capacity(count);
+    let (mut start, mut acc) = (0, 0);
+    for u in 0..n {
+        acc += n - u - 1;
+        if acc >= target && out.len() + 1 < count {
+            out.push(start..u + 1);
+            start = u + 1;
+            acc = 0;
+        }
+    }
+    out.push(start..n);
+    out
+}
+
 /// WebCola's grid-snap term: coordinates within half a cell of a multiple of `size`
 /// are pulled onto it with stiffness `strength / (size/2)^2` (times the largest Hessian
 /// entry with `scale_by_max_h`, used when groups add dummy nodes).
@@ -264,10 +330,14 @@ struct Derivatives<const K: usize> {
     xf: Vec<f32>,
     /// `f32` copy of a step direction, for the curvature kernel.
     dirf: Vec<f32>,
-    /// Per-pair Hessian terms of the last pass (see [`kernels::curvature_cached`]), two
-    /// `f32` per pair; empty above [`CURVATURE_CACHE_PAIRS`] pairs, where the curvature
-    /// kernel recomputes them instead.
-    terms: Vec<f32>,
+    /// Per-pair Hessian terms `a`, `b` of the last pass (see
+    /// [`kernels::curvature_cached`]), one `f32` each per pair; empty above
+    /// [`CURVATURE_CACHE_PAIRS`] pairs, where the curvature kernel recomputes them.
+    terms: (Vec<f32>, Vec<f32>),
+    /// Row blocks of the pair kernels (see [`row_blocks`]).
+    blocks: Vec<Range<usize>>,
+    /// Gradient and diagonal partial sums of blocks 1.. (block 0 writes `g`, `hdiag`).
+    partial: Vec<(Vec<f32>, Vec<f32>)>,
     rng: PseudoRandom,
     /// Gradient, SoA `K * n`.
     g: Vec<f32>,
@@ -327,12 +397,18 @@ impl<const K: usize> Descent<K> {
                 dirf: buf(),
                 terms: {
                     let pairs = kernels::pair_count(n);
-                    let mut t = Vec::new();
-                    if pairs <= CURVATURE_CACHE_PAIRS && t.try_reserve_exact(2 * pairs).is_ok() {
-                        t.resize(2 * pairs, 0.0);
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    if pairs <= CURVATURE_CACHE_PAIRS
+                        && a.try_reserve_exact(pairs).is_ok()
+                        && b.try_reserve_exact(pairs).is_ok()
+                    {
+                        a.resize(pairs, 0.0);
+                        b.resize(pairs, 0.0);
                     }
-                    t
+                    (a, b)
                 },
+                blocks: row_blocks(n),
+                partial: (1..row_blocks(n).len()).map(|_| (buf(), buf())).collect(),
                 rng: PseudoRandom::new(seed),
                 g: buf(),
                 hdiag: buf(),
@@ -517,10 +593,9 @@ impl<const K: usize> Derivatives<K> {
     /// WebCola's `computeDerivatives`. The Hessian diagonal (and `max_h`) is computed
     /// only when `want_diagonal`, or when locks or scaled grid snap need `max_h`.
     fn compute(&mut self, n: usize, x: &mut [f64], want_diagonal: bool) {
-        let p = &self.pairs;
         let diagonal =
             want_diagonal || !self.locks.is_empty() || self.snap.is_some_and(|s| s.scale_by_max_h);
-        let cache = !self.terms.is_empty();
+        let cache = !self.terms.0.is_empty();
         let pass = match (diagonal, cache) {
             (true, true) => kernels::derivatives::<K, true, true>,
             (true, false) => kernels::derivatives::<K, true, false>,
@@ -528,11 +603,10 @@ impl<const K: usize> Derivatives<K> {
             (false, false) => kernels::derivatives::<K, false, false>,
         };
         kernels::narrow(x, &mut self.xf);
-        let (g, h, t) = (&mut self.g, &mut self.hdiag, &mut self.terms);
-        if pass(n, &self.xf, &p.ideal, &p.weight, g, h, t) {
-            displace_coincident::<K>(n, x, &mut self.rng, f64::from(p.min_d));
+        if self.blocked_pass(n, pass, diagonal) {
+            displace_coincident::<K>(n, x, &mut self.rng, f64::from(self.pairs.min_d));
             kernels::narrow(x, &mut self.xf);
-            pass(n, &self.xf, &p.ideal, &p.weight, g, h, t);
+            self.blocked_pass(n, pass, diagonal);
         }
         if !diagonal {
             self.hdiag.fill(0.0);
@@ -581,15 +655,77 @@ impl<const K: usize> Derivatives<K> {
         }
     }
 
+    /// Runs the derivative kernel over every row block (in parallel with the `parallel`
+    /// feature) and adds the blocks' partial sums into `g` and `hdiag` in block order.
+    /// Returns whether some pair was coincident.
+    fn blocked_pass(&mut self, n: usize, pass: DerivativePass, diagonal: bool) -> bool {
+        let (xf, p) = (&self.xf, &self.pairs);
+        let (mut ta, mut tb) = (&mut self.terms.0[..], &mut self.terms.1[..]);
+        let mut jobs = Vec::with_capacity(self.blocks.len());
+        let mut outs = core::iter::once((&mut self.g, &mut self.hdiag))
+            .chain(self.partial.iter_mut().map(|(g, h)| (g, h)));
+        for rows in &self.blocks {
+            let len = if ta.is_empty() {
+                0
+            } else {
+                kernels::row_start(n, rows.end) - kernels::row_start(n, rows.start)
+            };
+            let (a, rest_a) = core::mem::take(&mut ta).split_at_mut(len);
+            let (b, rest_b) = core::mem::take(&mut tb).split_at_mut(len);
+            ta = rest_a;
+            tb = rest_b;
+            if let Some((g, h)) = outs.next() {
+                jobs.push((rows.clone(), g, h, a, b));
+            }
+        }
+        let run =
+            |(rows, g, h, a, b): BlockJob<'_>| pass(n, rows, xf, &p.ideal, &p.weight, g, h, (a, b));
+        #[cfg(feature = "parallel")]
+        let coincident = {
+            use rayon::prelude::*;
+            jobs.into_par_iter().map(run).reduce(|| false, |a, b| a | b)
+        };
+        #[cfg(not(feature = "parallel"))]
+        let coincident = jobs.into_iter().map(run).fold(false, |a, b| a | b);
+        for (pg, ph) in &self.partial {
+            for (g, v) in self.g.iter_mut().zip(pg) {
+                *g += v;
+            }
+            if diagonal {
+                for (h, v) in self.hdiag.iter_mut().zip(ph) {
+                    *h += v;
+                }
+            }
+        }
+        coincident
+    }
+
+    /// `f(rows)` for every row block (in parallel with the `parallel` feature), summed in
+    /// block order.
+    fn sum_blocks(&self, f: impl Fn(Range<usize>) -> f64 + Sync) -> f64 {
+        #[cfg(feature = "parallel")]
+        let parts: Vec<f64> = {
+            use rayon::prelude::*;
+            self.blocks.par_iter().map(|r| f(r.clone())).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let parts: Vec<f64> = self.blocks.iter().map(|r| f(r.clone())).collect();
+        parts.iter().sum()
+    }
+
     /// WebCola's `computeStepSize(dir)` at the positions of the last pass.
     fn step_size(&self, n: usize, dir: &[f32]) -> f64 {
         let p = &self.pairs;
         let num = kernels::dot(&self.g, dir);
-        let mut den = if self.terms.is_empty() {
-            kernels::curvature::<K>(n, &self.xf, &p.ideal, &p.weight, dir)
-        } else {
-            kernels::curvature_cached::<K>(n, &self.xf, &self.terms, dir)
-        };
+        let xf = &self.xf;
+        let (ta, tb) = (&self.terms.0, &self.terms.1);
+        let mut den = self.sum_blocks(|rows| {
+            if ta.is_empty() {
+                kernels::curvature::<K>(n, rows, xf, &p.ideal, &p.weight, dir)
+            } else {
+                kernels::curvature_cached::<K>(n, rows, xf, (ta, tb), dir)
+            }
+        });
         den += self
             .extra
             .iter()
@@ -689,6 +825,25 @@ mod tests {
 
     fn path3() -> Graph {
         Graph::from_edges(3, [(0, 1), (1, 2)]).unwrap()
+    }
+
+    #[test]
+    fn row_blocks_cover_every_row_once_with_balanced_pairs() {
+        for n in [0, 1, 2, 77, 419, 2000, 5000] {
+            let blocks = row_blocks(n);
+            assert_eq!(blocks.first().map(|b| b.start), Some(0));
+            assert_eq!(blocks.last().map(|b| b.end), Some(n));
+            assert!(blocks.windows(2).all(|w| w[0].end == w[1].start));
+            assert!(blocks.len() <= 16);
+            let pairs =
+                |r: &Range<usize>| kernels::row_start(n, r.end) - kernels::row_start(n, r.start);
+            let most = blocks.iter().map(pairs).max().unwrap_or(0);
+            assert!(
+                most <= kernels::pair_count(n).div_ceil(blocks.len()) + n,
+                "n={n}: {blocks:?}"
+            );
+        }
+        assert_eq!(row_blocks(419).len(), 2);
     }
 
     #[test]

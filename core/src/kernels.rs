@@ -72,33 +72,41 @@ pub use simd::{curvature, curvature_cached, derivatives};
 /// that run without the `simd` feature.
 pub mod scalar {
     use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
+    use core::ops::Range;
 
     /// Gradient and Hessian diagonal of the weighted stress, WebCola's `computeDerivatives`.
     ///
-    /// Overwrites `g` and, with `HDIAG`, `hdiag` (both `K * n`, SoA); `hdiag[d * n + u]`
-    /// is WebCola's `H[d][u][u]`. Without `HDIAG`, `hdiag` is left alone (the descent
-    /// needs the diagonal only for locks and grid snap). Returns `true` when some pair is coincident (squared distance
-    /// `<= 1e-9`): the caller then displaces nodes and calls again. Coincident pairs are
-    /// evaluated at distance `sqrt(1e-9)` so no output is ever NaN from them.
+    /// Evaluates the pairs `(u, v > u)` of the rows `u` in `rows` (all rows: `0..n`) and
+    /// overwrites `g` and, with `HDIAG`, `hdiag` (both `K * n`, SoA) with their
+    /// contributions; `hdiag[d * n + u]` is WebCola's `H[d][u][u]` when `rows` is `0..n`.
+    /// Without `HDIAG`, `hdiag` is left alone (the descent needs the diagonal only for
+    /// locks and grid snap). With `TERMS`, writes each pair's Hessian terms to
+    /// `terms.0`/`terms.1`, which start at the first pair of `rows` (see
+    /// [`curvature_cached`]). Returns `true` when some pair is coincident (squared
+    /// distance `<= 1e-9`): the caller then displaces nodes and calls again. Coincident
+    /// pairs are evaluated at distance `sqrt(1e-9)` so no output is ever NaN from them.
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
+    #[allow(clippy::too_many_arguments)] // a kernel is a function of its slices
     pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
         n: usize,
+        rows: Range<usize>,
         x: &[f32],
         ideal: &[f32],
         weight: &[f32],
         g: &mut [f32],
         hdiag: &mut [f32],
-        terms: &mut [f32],
+        terms: (&mut [f32], &mut [f32]),
     ) -> bool {
         g[..K * n].fill(0.0);
         if HDIAG {
             hdiag[..K * n].fill(0.0);
         }
-        let pairs = super::pair_count(n);
+        let (ta, tb) = terms;
+        let p0 = row_start(n, rows.start);
         let mut coincident = false;
-        for u in 0..n {
+        for u in rows.clone() {
             let base = row_start(n, u);
             let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
             let mut gu = [0.0f32; K];
@@ -114,14 +122,14 @@ pub mod scalar {
                 coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
                 let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
                     if TERMS {
-                        terms[p] = 0.0;
-                        terms[pairs + p] = 0.0;
+                        ta[p - p0] = 0.0;
+                        tb[p - p0] = 0.0;
                     }
                     continue;
                 };
                 if TERMS {
-                    terms[p] = hcoef * (2.0 * l3 - ideal[p] * l2);
-                    terms[pairs + p] = hcoef * ideal[p];
+                    ta[p - p0] = hcoef * (2.0 * l3 - ideal[p] * l2);
+                    tb[p - p0] = hcoef * ideal[p];
                 }
                 for d in 0..K {
                     let gd = dv[d] * gs;
@@ -153,13 +161,14 @@ pub mod scalar {
     #[must_use]
     pub fn curvature<const K: usize>(
         n: usize,
+        rows: Range<usize>,
         x: &[f32],
         ideal: &[f32],
         weight: &[f32],
         dir: &[f32],
     ) -> f64 {
         let mut total = 0.0f64;
-        for u in 0..n {
+        for u in rows.clone() {
             let base = row_start(n, u);
             let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
             let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
@@ -187,27 +196,28 @@ pub mod scalar {
     }
 
     /// `dirᵀ H dir` from the per-pair Hessian terms that [`derivatives`] wrote with
-    /// `TERMS` at the same positions `x`: `h_d = a + b d_d²` with `a = terms[p]` and
-    /// `b = terms[pairs + p]`. Same value as [`curvature`] (up to rounding), with no square
-    /// root or division per pair.
+    /// `TERMS` at the same positions `x`: `h_d = a + b d_d²` with `a = terms.0[p]` and
+    /// `b = terms.1[p]`, over the pairs of `rows`. Same value as [`curvature`] (up to
+    /// rounding), with no square root or division per pair.
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
     #[must_use]
     pub fn curvature_cached<const K: usize>(
         n: usize,
+        rows: Range<usize>,
         x: &[f32],
-        terms: &[f32],
+        terms: (&[f32], &[f32]),
         dir: &[f32],
     ) -> f64 {
-        let pairs = super::pair_count(n);
+        let (ta, tb) = terms;
         let mut total = 0.0f64;
-        for u in 0..n {
+        for u in rows.clone() {
             let base = row_start(n, u);
             let mut row = 0.0f32;
             for v in u + 1..n {
                 let p = base + (v - u - 1);
-                let (a, b) = (terms[p], terms[pairs + p]);
+                let (a, b) = (ta[p], tb[p]);
                 for d in 0..K {
                     let dv = x[d * n + u] - x[d * n + v];
                     let e = dir[d * n + u] - dir[d * n + v];
@@ -228,6 +238,7 @@ pub mod simd {
     //! bits. The last `< 8` pairs of a row go through the scalar per-pair code.
 
     use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
+    use core::ops::Range;
 
     /// The one lane type of the crate; change it here to change the SIMD width.
     pub type Lane = wide::f32x8;
@@ -307,20 +318,25 @@ pub mod simd {
     ///
     /// # Panics
     /// If a slice is shorter than its layout requires.
+    #[allow(clippy::too_many_arguments)] // a kernel is a function of its slices
     pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
         n: usize,
+        rows: Range<usize>,
         x: &[f32],
         ideal: &[f32],
         weight: &[f32],
         g: &mut [f32],
         hdiag: &mut [f32],
-        terms: &mut [f32],
+        terms: (&mut [f32], &mut [f32]),
     ) -> bool {
         let hdiag_len = if HDIAG { hdiag.len() } else { K * n };
         check_lengths::<K>(n, x, ideal, weight, &[g.len(), hdiag_len]);
-        let pairs = super::pair_count(n);
+        let (ta, tb) = terms;
+        let p0 = row_start(n, rows.start);
+        let block_pairs = row_start(n, rows.end) - p0;
+        assert!(rows.end <= n, "rows out of range");
         assert!(
-            !TERMS || terms.len() >= 2 * pairs,
+            !TERMS || (ta.len() >= block_pairs && tb.len() >= block_pairs),
             "pair kernel buffers too short"
         );
         g[..K * n].fill(0.0);
@@ -329,7 +345,7 @@ pub mod simd {
         }
         let mut coincident = Lane::splat(0.0);
         let mut coincident_tail = false;
-        for u in 0..n {
+        for u in rows.clone() {
             let base = row_start(n, u);
             let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
             let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
@@ -352,10 +368,11 @@ pub mod simd {
                 coincident |= co;
                 let two_l3 = Lane::splat(2.0) * l3;
                 if TERMS {
-                    // SAFETY: `p + LANES <= pairs` and `terms.len() >= 2 * pairs` (asserted).
+                    // SAFETY: `p + LANES` stays within the rows' pairs, which `ta` and `tb`
+                    // cover from `p0` on (asserted).
                     unsafe {
-                        store(hcoef * (two_l3 - id * l2), terms, p);
-                        store(hcoef * id, terms, pairs + p);
+                        store(hcoef * (two_l3 - id * l2), ta, p - p0);
+                        store(hcoef * id, tb, p - p0);
                     }
                 }
                 for d in 0..K {
@@ -384,14 +401,14 @@ pub mod simd {
                 coincident_tail |= l2 <= COINCIDENT_DISTANCE_SQUARED;
                 let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
                     if TERMS {
-                        terms[p] = 0.0;
-                        terms[pairs + p] = 0.0;
+                        ta[p - p0] = 0.0;
+                        tb[p - p0] = 0.0;
                     }
                     continue;
                 };
                 if TERMS {
-                    terms[p] = hcoef * (2.0 * l3 - ideal[p] * l2);
-                    terms[pairs + p] = hcoef * ideal[p];
+                    ta[p - p0] = hcoef * (2.0 * l3 - ideal[p] * l2);
+                    tb[p - p0] = hcoef * ideal[p];
                 }
                 for d in 0..K {
                     let gd = dv[d] * gs;
@@ -421,6 +438,7 @@ pub mod simd {
     #[must_use]
     pub fn curvature<const K: usize>(
         n: usize,
+        rows: Range<usize>,
         x: &[f32],
         ideal: &[f32],
         weight: &[f32],
@@ -428,7 +446,7 @@ pub mod simd {
     ) -> f64 {
         check_lengths::<K>(n, x, ideal, weight, &[dir.len()]);
         let mut total = 0.0f64;
-        for u in 0..n {
+        for u in rows.clone() {
             let base = row_start(n, u);
             let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
             let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
@@ -486,17 +504,20 @@ pub mod simd {
     #[must_use]
     pub fn curvature_cached<const K: usize>(
         n: usize,
+        rows: Range<usize>,
         x: &[f32],
-        terms: &[f32],
+        terms: (&[f32], &[f32]),
         dir: &[f32],
     ) -> f64 {
+        let (ta, tb) = terms;
         let pairs = super::pair_count(n);
+        assert!(rows.end <= n, "rows out of range");
         assert!(
-            x.len() >= K * n && dir.len() >= K * n && terms.len() >= 2 * pairs,
+            x.len() >= K * n && dir.len() >= K * n && ta.len() >= pairs && tb.len() >= pairs,
             "pair kernel buffers too short"
         );
         let mut total = 0.0f64;
-        for u in 0..n {
+        for u in rows.clone() {
             let base = row_start(n, u);
             let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
             let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
@@ -508,7 +529,7 @@ pub mod simd {
                 let p = base + (v - u - 1);
                 // SAFETY (every load below): `v + LANES <= n` and `p + LANES` stays within
                 // row `u`, so all indices are inside the lengths asserted above.
-                let (a, b) = unsafe { (load(terms, p), load(terms, pairs + p)) };
+                let (a, b) = unsafe { (load(ta, p), load(tb, p)) };
                 for d in 0..K {
                     let dv = xu_l[d] - unsafe { load(x, d * n + v) };
                     let e = du_l[d] - unsafe { load(dir, d * n + v) };
@@ -519,7 +540,7 @@ pub mod simd {
             let mut tail = 0.0f32;
             for v in v..n {
                 let p = base + (v - u - 1);
-                let (a, b) = (terms[p], terms[pairs + p]);
+                let (a, b) = (ta[p], tb[p]);
                 for d in 0..K {
                     let dv = xu[d] - x[d * n + v];
                     let e = du[d] - dir[d * n + v];
@@ -649,12 +670,13 @@ mod tests {
         let (mut g, mut h) = ([0.0; 6], [0.0; 6]);
         assert!(!derivatives::<2, true, false>(
             n,
+            0..n,
             &x,
             &ideal,
             &weight,
             &mut g,
             &mut h,
-            &mut []
+            (&mut [], &mut [])
         ));
         let x64 = x.map(f64::from);
         for i in 0..6 {
@@ -677,7 +699,16 @@ mod tests {
         let weight = [1.0f32; 3];
         let dir = [0.3f32, -1.0, 0.5, 2.0, 0.1, -0.7];
         let (mut g, mut hd) = ([0.0; 6], [0.0; 6]);
-        derivatives::<2, true, false>(n, &x, &ideal, &weight, &mut g, &mut hd, &mut []);
+        derivatives::<2, true, false>(
+            n,
+            0..n,
+            &x,
+            &ideal,
+            &weight,
+            &mut g,
+            &mut hd,
+            (&mut [], &mut []),
+        );
         // Build the explicit per-dimension H as WebCola stores it and form dirᵀHdir.
         let mut want = 0.0f64;
         for d in 0..2 {
@@ -702,7 +733,7 @@ mod tests {
                 }
             }
         }
-        let got = curvature::<2>(n, &x, &ideal, &weight, &dir);
+        let got = curvature::<2>(n, 0..n, &x, &ideal, &weight, &dir);
         assert!((got - want).abs() < 1e-4 * want.abs(), "{got} vs {want}");
     }
 
@@ -710,11 +741,38 @@ mod tests {
     fn p_stress_pairs_farther_than_ideal_are_skipped() {
         let x = [0.0f32, 100.0, 0.0, 0.0];
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
-        derivatives::<2, true, false>(2, &x, &[10.0], &[2.0], &mut g, &mut h, &mut []);
+        derivatives::<2, true, false>(
+            2,
+            0..2,
+            &x,
+            &[10.0],
+            &[2.0],
+            &mut g,
+            &mut h,
+            (&mut [], &mut []),
+        );
         assert_eq!(g, [0.0; 4]);
-        derivatives::<2, true, false>(2, &x, &[10.0], &[1.0], &mut g, &mut h, &mut []);
+        derivatives::<2, true, false>(
+            2,
+            0..2,
+            &x,
+            &[10.0],
+            &[1.0],
+            &mut g,
+            &mut h,
+            (&mut [], &mut []),
+        );
         assert!(g[0] < 0.0 && g[1] > 0.0);
-        derivatives::<2, true, false>(2, &x, &[-1.0], &[2.0], &mut g, &mut h, &mut []);
+        derivatives::<2, true, false>(
+            2,
+            0..2,
+            &x,
+            &[-1.0],
+            &[2.0],
+            &mut g,
+            &mut h,
+            (&mut [], &mut []),
+        );
         assert_eq!(g, [0.0; 4], "unreachable pairs are skipped");
     }
 
@@ -724,12 +782,13 @@ mod tests {
         let (mut g, mut h) = ([0.0; 4], [0.0; 4]);
         assert!(derivatives::<2, true, false>(
             2,
+            0..2,
             &x,
             &[10.0],
             &[1.0],
             &mut g,
             &mut h,
-            &mut []
+            (&mut [], &mut [])
         ));
         assert!(g.iter().chain(&h).all(|v| v.is_finite()));
     }
@@ -798,25 +857,51 @@ mod tests {
             let (x, ideal, weight, dir) = random_case::<K>(n, 0x9e37 + n as u64);
             let (mut g1, mut h1) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
             let (mut g2, mut h2) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
-            let (mut t1, mut t2) = (
-                alloc::vec![0.0; 2 * pair_count(n)],
-                alloc::vec![0.0; 2 * pair_count(n)],
-            );
+            let buf = || {
+                (
+                    alloc::vec![0.0; pair_count(n)],
+                    alloc::vec![0.0; pair_count(n)],
+                )
+            };
+            let (mut t1, mut t2) = (buf(), buf());
             let c1 = scalar::derivatives::<K, true, true>(
-                n, &x, &ideal, &weight, &mut g1, &mut h1, &mut t1,
+                n,
+                0..n,
+                &x,
+                &ideal,
+                &weight,
+                &mut g1,
+                &mut h1,
+                (&mut t1.0, &mut t1.1),
             );
             let c2 = simd::derivatives::<K, true, true>(
-                n, &x, &ideal, &weight, &mut g2, &mut h2, &mut t2,
+                n,
+                0..n,
+                &x,
+                &ideal,
+                &weight,
+                &mut g2,
+                &mut h2,
+                (&mut t2.0, &mut t2.1),
             );
             assert_eq!(c1, c2, "n={n}: coincidence flag");
             close(&g1, &g2);
             close(&h1, &h2);
             let mut g3 = alloc::vec![0.0; K * n];
-            simd::derivatives::<K, false, false>(n, &x, &ideal, &weight, &mut g3, &mut [], &mut []);
+            simd::derivatives::<K, false, false>(
+                n,
+                0..n,
+                &x,
+                &ideal,
+                &weight,
+                &mut g3,
+                &mut [],
+                (&mut [], &mut []),
+            );
             assert_eq!(g2, g3, "the diagonal does not change the gradient");
             let (k1, k2) = (
-                scalar::curvature::<K>(n, &x, &ideal, &weight, &dir),
-                simd::curvature::<K>(n, &x, &ideal, &weight, &dir),
+                scalar::curvature::<K>(n, 0..n, &x, &ideal, &weight, &dir),
+                simd::curvature::<K>(n, 0..n, &x, &ideal, &weight, &dir),
             );
             assert!(
                 (k1 - k2).abs() <= 2e-5 * k1.abs().max(1e-30),
