@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Regenerates BENCHMARKS.md from one run on this machine: colayout against WebCola
+# (native and Wasm), criterion ticks for the scalar / SSE2 / AVX2 / AVX2+threads
+# builds, paths and full layouts, instructions per tick (callgrind), peak memory.
+# Usage: bash benches/report.sh   (from the repository root; takes about 10 minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${BENCH_OUT:-target/bench-report}
+mkdir -p "$OUT"
+AVX2="-C target-feature=+avx2,+fma"
+crit() { # crit NAME TARGET_DIR RUSTFLAGS CARGO_ARGS... -> "name ns" lines
+  local name=$1 dir=$2 flags=$3
+  shift 3
+  RUSTFLAGS="$flags" CARGO_TARGET_DIR="$dir" cargo bench -q -p colayout-benches "$@" -- \
+    --warm-up-time 1 --measurement-time 3 --output-format bencher 2>/dev/null |
+    sed -n 's/^test \(.*\) \.\.\. bench: *\([0-9,]*\) ns\/iter.*/\1|\2/p' | tr -d , >"$OUT/$name.txt"
+}
+ms() { awk -F'|' -v k="$1" '$1 == k { printf "%.3f", $2 / 1e6 }' "$2"; }
+
+echo "building and running (this takes a while)..." >&2
+cargo build --release -q -p colayout-cli -p colayout-webcola
+RUSTFLAGS="$AVX2" CARGO_TARGET_DIR=target/avx2 cargo build --release -q -p colayout-cli -p colayout-webcola
+CARGO_TARGET_DIR=target/scalar cargo build --release -q -p colayout-cli --no-default-features
+
+RUSTFLAGS="$AVX2" CARGO_TARGET_DIR=target/avx2 cargo run --release -q -p colayout-webcola --bin compare -- \
+  lesmis can_96 jazz dwt_419 >"$OUT/compare-avx2.md"
+cargo run --release -q -p colayout-webcola --bin compare -- lesmis can_96 jazz dwt_419 >"$OUT/compare-sse2.md"
+cargo run --release -q -p colayout-webcola --bin compare -- --avoid-overlaps 24,14 --link-distance 30 \
+  --iterations 10,0,10 lesmis >"$OUT/overlaps.md"
+cargo run --release -q -p colayout-webcola --bin compare -- --avoid-overlaps 9,7 --iterations 10,0,10 dwt_419 |
+  tail -n 1 >>"$OUT/overlaps.md"
+
+crit scalar target/scalar "" --no-default-features --bench tick
+crit sse2 target "" --bench tick
+crit avx2 target/avx2 "$AVX2" --bench tick
+crit avx2-par target/avx2-par "$AVX2" --features parallel --bench tick
+crit avx2-paths target/avx2 "$AVX2" --bench paths --bench layout
+crit avx2-par-paths target/avx2-par "$AVX2" --features parallel --bench paths --bench layout
+
+per_tick() { # instructions per tick on dwt_419, from 2 and 12 ticks
+  local bin=$1 a c
+  a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" layout data/dwt_419.json --ticks 2 -o /dev/null 2>&1 | sed -n 's/.*refs: *//p' | tr -d ,)
+  c=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" layout data/dwt_419.json --ticks 12 -o /dev/null 2>&1 | sed -n 's/.*refs: *//p' | tr -d ,)
+  echo $(((c - a) / 10))
+}
+IR_SCALAR=$(per_tick target/scalar/release/colayout)
+IR_SSE2=$(per_tick target/release/colayout)
+IR_AVX2=$(per_tick target/avx2/release/colayout)
+
+RSS=$(/usr/bin/time -f %M target/release/colayout layout ../shared/graphs/USpowerGrid.json --ticks 3 -o /dev/null 2>&1 | tail -n 1)
+
+cargo build --release -q --target wasm32-unknown-unknown -p colayout-wasm
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR=target/wasm-compat \
+  cargo build --release -q --target wasm32-unknown-unknown -p colayout-wasm
+wasm-bindgen target/wasm32-unknown-unknown/release/colayout_wasm.wasm --out-dir "$OUT/pkg-simd" --target nodejs
+wasm-bindgen target/wasm-compat/wasm32-unknown-unknown/release/colayout_wasm.wasm --out-dir "$OUT/pkg-compat" --target nodejs
+(cd webcola/harness && [ -d node_modules/webcola ] || npm ci --no-audit --no-fund >/dev/null)
+WASM_SIMD=$(node wasm/js/bench/tick.mjs "$OUT/pkg-simd" webcola/harness data dwt_419 30)
+WASM_COMPAT=$(node wasm/js/bench/tick.mjs "$OUT/pkg-compat" webcola/harness data dwt_419 30)
+
+col() { awk -F'|' -v c="$2" '$2 ~ /dwt_419/ { gsub(/ /, "", $c); print $c }' "$1"; }
+TICK_X=$(col "$OUT/compare-avx2.md" 14)
+CONV_MS=$(col "$OUT/compare-avx2.md" 6)
+SN_RATIO=$(col "$OUT/compare-avx2.md" 12)
+BLOCK_S=$(awk -F'|' '$1 ~ /layout\/block_2000/ { printf "%.1f", $2 / 1e9 }' "$OUT/avx2-par-paths.txt")
+BLOCK_S1=$(awk -F'|' '$1 ~ /layout\/block_2000/ { printf "%.1f", $2 / 1e9 }' "$OUT/avx2-paths.txt")
+PATHS_MS=$(awk -F'|' '$1 ~ /pair table USpowerGrid/ { printf "%.0f", $2 / 1e6 }' "$OUT/avx2-paths.txt")
+WASM_X=$(echo "$WASM_SIMD" | awk -F'|' '{ gsub(/ /, "", $7); print $7 }')
+row() { # graph n
+  local k="tick/$1 (n=$2)"
+  echo "| $1 | $2 | $(ms "$k" "$OUT/scalar.txt") | $(ms "$k" "$OUT/sse2.txt") | $(ms "$k" "$OUT/avx2.txt") | $(ms "$k" "$OUT/avx2-par.txt") |"
+}
+pl() { echo "| $1 | $(ms "$1" "$OUT/avx2-paths.txt") | $(ms "$1" "$OUT/avx2-par-paths.txt") |"; }
+
+cat >BENCHMARKS.md <<MD
+# Benchmarks
+
+All numbers come from one run of \`bash benches/report.sh\` on one machine
+($(nproc) shared cores, $(date -u +%Y-%m-%d)); ratios within a table are measured in one run, and
+absolute times drift with the machine's load. WebCola is npm \`webcola@3.4.0\` in Node
+$(node --version), warmed up by one untimed run of the same layout.
+
+Builds: *scalar* = the scalar kernels (\`--no-default-features\`); *SSE2* = the SIMD
+kernels in the portable x86-64 baseline build (what \`cargo build --release\` gives);
+*AVX2* = the SIMD kernels built with \`-C target-feature=+avx2,+fma\` (FMA is enabled but
+never used: the kernels do no fused multiply-add); *+threads* = with the \`parallel\` feature.
+All builds give bit-identical layouts, except the scalar build, whose sums are
+reduced in a different order.
+
+## colayout against WebCola, converged layout
+
+Same graph, WebCola's default start and \`start()\` schedule, ticks until alpha < 0.01;
+"ms/tick" is the time in the tick loop over the ticks; SN is scale-normalised stress
+(lower is better).
+
+AVX2 build:
+\`\`\`
+RUSTFLAGS="-C target-feature=+avx2,+fma" cargo run --release -p colayout-webcola --bin compare -- lesmis can_96 jazz dwt_419
+\`\`\`
+
+$(cat "$OUT/compare-avx2.md")
+
+SSE2 build (the default release build):
+\`\`\`
+cargo run --release -p colayout-webcola --bin compare -- lesmis can_96 jazz dwt_419
+\`\`\`
+
+$(cat "$OUT/compare-sse2.md")
+
+## Non-overlapping boxes (\`avoid_overlaps\`), SSE2 build
+
+Every node a box (24×14 on lesmis with link distance 30; 9×7 on dwt_419), \`start(10, 0, 10)\`.
+"Overlaps" counts box pairs overlapping by more than 1e-3 in both axes.
+
+\`\`\`
+cargo run --release -p colayout-webcola --bin compare -- --avoid-overlaps 24,14 --link-distance 30 --iterations 10,0,10 lesmis
+cargo run --release -p colayout-webcola --bin compare -- --avoid-overlaps 9,7 --iterations 10,0,10 dwt_419
+\`\`\`
+
+$(cat "$OUT/overlaps.md")
+
+## One tick (criterion), ms
+
+One RK4 tick after WebCola's default start: four derivative passes and four step sizes.
+
+\`\`\`
+cargo bench -p colayout-benches --bench tick [--no-default-features | --features parallel]
+\`\`\`
+
+| graph | nodes | scalar | SSE2 | AVX2 | AVX2 +threads |
+|---|---:|---:|---:|---:|---:|
+$(row lesmis 77)
+$(row dwt_419 419)
+$(row dwt_1005 1005)
+$(row block_2000 2000)
+$(row USpowerGrid 4941)
+
+Instructions per tick on dwt_419 (callgrind, \`colayout layout data/dwt_419.json --ticks 12\`
+minus \`--ticks 2\`, over 10): scalar $IR_SCALAR, SSE2 $IR_SSE2, AVX2 $IR_AVX2.
+
+## Paths and whole layouts (criterion, AVX2), ms
+
+\`\`\`
+cargo bench -p colayout-benches --bench paths --bench layout [--features parallel]
+\`\`\`
+
+| benchmark | AVX2 | AVX2 +threads |
+|---|---:|---:|
+$(pl "paths/all_pairs dwt_419 (n=419)")
+$(pl "paths/all_pairs dwt_1005 (n=1005)")
+$(pl "paths/pair table dwt_1005 (n=1005)")
+$(pl "paths/pair table USpowerGrid (n=4941)")
+$(pl "layout/lesmis (n=77)")
+$(pl "layout/dwt_419 (n=419)")
+$(pl "layout/block_2000 (n=2000)")
+
+Peak memory of \`colayout layout USpowerGrid.json --ticks 3\` (4941 nodes, SSE2 build):
+$((RSS / 1024)) MB (\`/usr/bin/time -f %M\`).
+
+## WebAssembly in Node, dwt_419 tick
+
+The Wasm module from \`wasm/\` against WebCola in the same Node process
+(\`node wasm/js/bench/tick.mjs PKG webcola/harness data dwt_419 30\`), ms per tick:
+
+| graph | nodes | build | colayout | WebCola | speed-up |
+|---|---:|---|---:|---:|---:|
+$WASM_SIMD
+$WASM_COMPAT
+
+## Targets (issue #4)
+
+| workload | target | measured | met |
+|---|---|---|---|
+| dwt_419 native tick | ≤ 1/200 of WebCola's | 1/$TICK_X (AVX2 build) | no |
+| dwt_419 converged | ≤ 100 ms, SN within 2% of WebCola's | $CONV_MS ms, SN ratio $SN_RATIO | yes |
+| block_2000 converged | ≤ 1 s | $BLOCK_S1 s (AVX2), $BLOCK_S s (AVX2 +threads) | no |
+| USpowerGrid | paths ≤ 1 s, peak memory ≤ 150 MB | $PATHS_MS ms, $((RSS / 1024)) MB | yes |
+| Wasm SIMD dwt_419 tick | ≤ 1/50 of WebCola's in the same Node | 1/$WASM_X | no |
+
+Where the time goes, and what would close the gaps, is in the section below (kept by hand).
+MD
+cat benches/analysis.md >>BENCHMARKS.md
+echo "wrote BENCHMARKS.md" >&2
