@@ -1,5 +1,4 @@
-//! The `colayout` command line's reading and drawing, shared with the comparison tests:
-//! [`input`] reads WebCola's JSON (and the corpus shape), [`svg`] draws a layout.
+//! The `colayout` command line's drawing: [`svg`] draws a layout. (Reading WebCola's
+//! JSON is the core's `colayout::json`.)
 
-pub mod input;
 pub mod svg;

@@ -1,6 +1,7 @@
 //! `colayout`: lay out a graph from JSON, write positions as JSON and a picture as SVG.
 
-use colayout_cli::{input, svg};
+use colayout::json as input;
+use colayout_cli::svg;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;

@@ -135,6 +135,11 @@ pub enum Error {
         /// The index it names.
         alignment: usize,
     },
+    /// JSON input (feature `json`) is malformed, or a value has the wrong type.
+    Json {
+        /// What is wrong, in one line.
+        message: alloc::string::String,
+    },
     /// The dense pair tables for this many nodes do not fit in memory.
     TooManyNodes {
         /// Number of nodes.
@@ -232,6 +237,7 @@ impl fmt::Display for Error {
                 "distribution constraint {constraint} names constraint {alignment}, which is not an \
                  alignment on the same axis"
             ),
+            Error::Json { ref message } => f.write_str(message),
             Error::TooManyNodes { node_count, bytes } => write!(
                 f,
                 "{node_count} nodes need {bytes} bytes of pair tables, which could not be allocated"

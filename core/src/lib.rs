@@ -33,6 +33,8 @@ pub mod descent;
 pub mod error;
 pub mod graph;
 pub mod groups;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod kernels;
 pub mod layout;
 pub mod linklengths;

@@ -173,7 +173,7 @@ pub fn points(v: &Value) -> Vec<[f64; 2]> {
 pub fn webcola_fixture(name: &str) -> Graph {
     let path = data_dir().join(format!("{name}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    colayout_cli::input::parse(&text)
+    colayout::json::parse(&text)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .graph
 }

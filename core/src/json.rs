@@ -1,23 +1,67 @@
-//! Reading graphs from JSON: the WebCola shape and the corpus shape.
+//! Reading WebCola's JSON (feature `json`): graphs with groups and constraints, and
+//! layout options under WebCola's names. Every frontend reads through here.
 //!
-//! WebCola shape: `{"nodes": [{"x", "y", "width", "height", "fixed", "name"}, ...],
-//! "links": [{"source", "target", "length", "weight"}, ...]}`. Numbers may be given as
-//! strings, as WebCola's examples do; `source`/`target` may be node indices or the
-//! `id`/`name` of a node. Corpus shape: `{"nodes": N, "links": [[u, v], ...]}`.
+//! Graphs: WebCola's shape `{"nodes": [{"x", "y", "width", "height", "fixed", "name"}, ...],
+//! "links": [{"source", "target", "length", "weight"}, ...], "groups": [...],
+//! "constraints": [...]}`, where numbers may be strings (as in WebCola's examples) and
+//! `source`/`target` may be node indices or a node's `id`/`name`; or the corpus shape
+//! `{"nodes": N, "links": [[u, v], ...]}`.
 
-use std::collections::HashMap;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
 
-use colayout::{Axis, Graph, Group, Link, Node, Rectangle, UserConstraint};
 use serde_json::Value;
 
+use crate::error::Error;
+use crate::{
+    Axis, Flow, Graph, Group, LayoutOptions, Link, LinkLengths, Node, Rectangle, StressMode,
+    UserConstraint,
+};
+
+type HashMap<K, V> = BTreeMap<K, V>;
+
 /// A graph read from JSON, with the labels to draw.
+#[derive(Clone, Debug)]
 pub struct Input {
+    /// The validated graph, with its groups and constraints.
     pub graph: Graph,
+    /// Each node's `label`, `name` or `id`, if any (or the corpus' `labels`).
     pub labels: Vec<Option<String>>,
 }
 
-/// Parses `text`; errors are one-line messages.
-pub fn parse(text: &str) -> Result<Input, String> {
+/// Parses a graph.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON or a value of the wrong type; the graph's own
+/// errors ([`Graph::new`], [`Graph::with_groups`], [`Graph::with_constraints`]).
+pub fn parse(text: &str) -> Result<Input, Error> {
+    parse_graph(text).map_err(|e| match e {
+        Failure::Json(message) => Error::Json { message },
+        Failure::Graph(e) => e,
+    })
+}
+
+enum Failure {
+    Json(String),
+    Graph(Error),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Failure::Json(s)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(s: &str) -> Self {
+        Failure::Json(s.to_string())
+    }
+}
+
+fn parse_graph(text: &str) -> Result<Input, Failure> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     let obj = doc
@@ -69,7 +113,7 @@ pub fn parse(text: &str) -> Result<Input, String> {
     let graph = Graph::new(nodes, links)
         .and_then(|g| g.with_groups(groups))
         .and_then(|g| g.with_constraints(constraints))
-        .map_err(|e| e.to_string())?;
+        .map_err(Failure::Graph)?;
     Ok(Input { graph, labels })
 }
 
@@ -256,7 +300,7 @@ fn parse_constraint(
         "fixed-relative" | "fixedRelative" => Ok(UserConstraint::FixedRelative { nodes: nodes("nodes")? }),
         "page-boundary" | "pageBoundary" => Ok(UserConstraint::PageBoundary {
             bounds: Rectangle::new(num("x_min")?, num("x_max")?, num("y_min")?, num("y_max")?),
-            weight: field("weight").map_or(Ok(colayout::constraints::DEFAULT_PAGE_WEIGHT), |_| num("weight"))?,
+            weight: field("weight").map_or(Ok(crate::constraints::DEFAULT_PAGE_WEIGHT), |_| num("weight"))?,
             nodes: nodes("nodes")?,
         }),
         t => Err(format!(
@@ -302,6 +346,101 @@ fn truthy(v: &Value) -> bool {
     }
 }
 
+/// Parses layout options under WebCola's names (all optional):
+/// `linkDistance`, `symmetricDiffLinkLengths: {ideal, w}`, `jaccardLinkLengths: {ideal, w}`,
+/// `convergenceThreshold`, `size: [w, h]`, `avoidOverlaps`, `handleDisconnected`,
+/// `defaultNodeSize`, `groupCompactness`, `flowLayout: {axis, minSeparation}`, and
+/// colayout's `stress` (`"p"` or `"full"`), `seed`, `maxTicks`, `gridSnapSize`.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, an unknown key or a value of the wrong type.
+pub fn parse_options(text: &str) -> Result<LayoutOptions, Error> {
+    let json = |message: String| Error::Json { message };
+    let doc: Value = serde_json::from_str(text).map_err(|e| json(format!("invalid JSON: {e}")))?;
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| json("options must be a JSON object".into()))?;
+    let mut o = LayoutOptions::default();
+    let num = |k: &str, v: &Value| {
+        as_number(v).ok_or_else(|| json(format!("option {k} must be a number")))
+    };
+    let flag = |k: &str, v: &Value| {
+        v.as_bool()
+            .ok_or_else(|| json(format!("option {k} must be true or false")))
+    };
+    let pair = |k: &str, v: &Value| -> Result<(f64, f64), Error> {
+        let g = |key: &str, default: Option<f64>| {
+            v.get(key).map_or(
+                default.ok_or_else(|| json(format!("option {k} needs {key}"))),
+                |x| num(k, x),
+            )
+        };
+        Ok((g("ideal", None)?, g("w", Some(1.0))?))
+    };
+    for (k, v) in obj {
+        match k.as_str() {
+            "linkDistance" => o.link_distance = num(k, v)?,
+            "symmetricDiffLinkLengths" => {
+                let (ideal, w) = pair(k, v)?;
+                o.link_lengths = LinkLengths::SymmetricDiff { ideal, w };
+            }
+            "jaccardLinkLengths" => {
+                let (ideal, w) = pair(k, v)?;
+                o.link_lengths = LinkLengths::Jaccard { ideal, w };
+            }
+            "convergenceThreshold" => o.convergence_threshold = num(k, v)?,
+            "size" => match v
+                .as_array()
+                .map(|a| a.iter().map(as_number).collect::<Option<Vec<f64>>>())
+            {
+                Some(Some(s)) if s.len() == 2 => o.size = [s[0], s[1]],
+                _ => return Err(json("option size must be [width, height]".into())),
+            },
+            "avoidOverlaps" => o.avoid_overlaps = flag(k, v)?,
+            "handleDisconnected" => o.handle_disconnected = flag(k, v)?,
+            "defaultNodeSize" => o.default_node_size = num(k, v)?,
+            "groupCompactness" => o.group_compactness = num(k, v)?,
+            "flowLayout" => {
+                let axis = match v.get("axis").and_then(Value::as_str).unwrap_or("y") {
+                    "x" => Axis::X,
+                    "y" => Axis::Y,
+                    a => {
+                        return Err(json(format!(
+                            "flowLayout axis must be \"x\" or \"y\", not {a:?}"
+                        )))
+                    }
+                };
+                let sep = v.get("minSeparation").map_or(Ok(30.0), |s| num(k, s))?;
+                o.flow = Some(Flow {
+                    axis,
+                    min_separation: sep,
+                });
+            }
+            "stress" => {
+                o.stress = match v.as_str() {
+                    Some("p" | "pstress") => StressMode::PStress,
+                    Some("full") => StressMode::Full,
+                    _ => return Err(json("option stress must be \"p\" or \"full\"".into())),
+                }
+            }
+            "seed" => {
+                o.seed = v
+                    .as_u64()
+                    .ok_or_else(|| json("option seed must be a non-negative integer".into()))?
+            }
+            "maxTicks" => {
+                o.max_ticks = v
+                    .as_u64()
+                    .and_then(|t| usize::try_from(t).ok())
+                    .ok_or_else(|| json("option maxTicks must be a count".into()))?;
+            }
+            "gridSnapSize" => o.grid_snap_size = Some(num(k, v)?),
+            other => return Err(json(format!("unknown option {other:?}"))),
+        }
+    }
+    Ok(o)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +466,32 @@ mod tests {
     }
 
     #[test]
+    fn options_use_webcola_names() {
+        let o = parse_options(r#"{"linkDistance": 50, "avoidOverlaps": true, "size": [800, 600],
+            "flowLayout": {"axis": "x", "minSeparation": 40}, "jaccardLinkLengths": {"ideal": 30}}"#)
+        .unwrap();
+        assert_eq!(
+            (o.link_distance, o.avoid_overlaps, o.size),
+            (50.0, true, [800.0, 600.0])
+        );
+        assert_eq!(
+            o.flow,
+            Some(Flow {
+                axis: Axis::X,
+                min_separation: 40.0
+            })
+        );
+        assert_eq!(
+            o.link_lengths,
+            LinkLengths::Jaccard {
+                ideal: 30.0,
+                w: 1.0
+            }
+        );
+        assert!(parse_options(r#"{"linkDistanse": 3}"#).is_err());
+    }
+
+    #[test]
     fn bad_inputs_are_one_line_errors() {
         for bad in [
             "{",
@@ -337,7 +502,7 @@ mod tests {
             r#"{"nodes": 2, "links": [{"source": 0, "target": 1, "length": -1}]}"#,
             r#"{"nodes": 2, "links": [{"source": 0, "target": "zz"}]}"#,
         ] {
-            let e = parse(bad).err().unwrap();
+            let e = parse(bad).err().unwrap().to_string();
             assert!(!e.contains('\n'), "{e}");
         }
     }
