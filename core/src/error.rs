@@ -246,6 +246,62 @@ impl fmt::Display for Error {
     }
 }
 
+impl Error {
+    /// The variant's name, a stable code that every frontend maps one to one: the JS
+    /// `LayoutError.code`, the C status, the Python exception class.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::LinkOutOfRange { .. } => "LinkOutOfRange",
+            Error::NonFiniteCoordinate { .. } => "NonFiniteCoordinate",
+            Error::NonFiniteSize { .. } => "NonFiniteSize",
+            Error::NegativeSize { .. } => "NegativeSize",
+            Error::InvalidLinkLength { .. } => "InvalidLinkLength",
+            Error::InvalidLinkWeight { .. } => "InvalidLinkWeight",
+            Error::InvalidOption { .. } => "InvalidOption",
+            Error::DimensionMismatch { .. } => "DimensionMismatch",
+            Error::NodeOutOfRange { .. } => "NodeOutOfRange",
+            Error::UnknownNode { .. } => "UnknownNode",
+            Error::UnknownGroup { .. } => "UnknownGroup",
+            Error::GroupCycle { .. } => "GroupCycle",
+            Error::GroupInTwoGroups { .. } => "GroupInTwoGroups",
+            Error::NodeInTwoGroups { .. } => "NodeInTwoGroups",
+            Error::EmptyGroup { .. } => "EmptyGroup",
+            Error::InvalidGroupValue { .. } => "InvalidGroupValue",
+            Error::EmptyConstraint { .. } => "EmptyConstraint",
+            Error::NonFiniteConstraint { .. } => "NonFiniteConstraint",
+            Error::InvalidDistribution { .. } => "InvalidDistribution",
+            Error::Json { .. } => "Json",
+            Error::TooManyNodes { .. } => "TooManyNodes",
+        }
+    }
+
+    /// Every code [`Error::code`] can return, in declaration order.
+    pub const CODES: &'static [&'static str] = &[
+        "LinkOutOfRange",
+        "NonFiniteCoordinate",
+        "NonFiniteSize",
+        "NegativeSize",
+        "InvalidLinkLength",
+        "InvalidLinkWeight",
+        "InvalidOption",
+        "DimensionMismatch",
+        "NodeOutOfRange",
+        "UnknownNode",
+        "UnknownGroup",
+        "GroupCycle",
+        "GroupInTwoGroups",
+        "NodeInTwoGroups",
+        "EmptyGroup",
+        "InvalidGroupValue",
+        "EmptyConstraint",
+        "NonFiniteConstraint",
+        "InvalidDistribution",
+        "Json",
+        "TooManyNodes",
+    ];
+}
+
 impl core::error::Error for Error {}
 
 /// Shorthand for results in this crate.

@@ -488,6 +488,7 @@ impl<const K: usize> Layout<K> {
 
     fn iterate(&mut self) -> Tick {
         let s = self.descent.runge_kutta();
+        self.hold_dragged();
         self.ticks += 1;
         if s == 0.0 {
             self.alpha = Some(0.0);
@@ -642,7 +643,8 @@ impl<const K: usize> Layout<K> {
     }
 
     /// Moves a dragged node (its centre) or group (its box centre) to `to`, and resumes
-    /// the layout so that the rest settles around it (as WebCola's adaptors do).
+    /// the layout so that the rest settles around it (as WebCola's adaptors do). After
+    /// each tick, dragged nodes sit exactly where they are held.
     ///
     /// # Errors
     /// [`Error::NodeOutOfRange`] for a missing node or group;
@@ -680,6 +682,22 @@ impl<const K: usize> Layout<K> {
         }
         self.sync_pins();
         Ok(())
+    }
+
+    /// Puts nodes being dragged exactly where they are held. (WebCola only pulls them
+    /// there with its lock spring, so a node lags its pointer by the neighbours' pull;
+    /// nodes fixed by the user keep that spring.)
+    fn hold_dragged(&mut self) {
+        let big_n = self.descent.node_count();
+        for i in 0..self.graph.node_count() {
+            if self.fixed[i] & FIXED_DRAG != 0 {
+                let p = self.pinned[i];
+                let x = self.descent.x_mut();
+                for d in 0..K {
+                    x[d * big_n + i] = p[d];
+                }
+            }
+        }
     }
 
     fn target_index(&self, target: DragTarget) -> usize {

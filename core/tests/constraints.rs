@@ -217,31 +217,26 @@ fn dragged_node_follows_the_pointer_and_is_released() {
     l.start(Schedule::default());
     l.drag_start(DragTarget::Node(3)).unwrap();
     for step in 1..=20 {
-        l.drag(
-            DragTarget::Node(3),
-            [10.0 * f64::from(step), -5.0 * f64::from(step)],
-        )
-        .unwrap();
+        let to = [10.0 * f64::from(step), -5.0 * f64::from(step)];
+        l.drag(DragTarget::Node(3), to).unwrap();
         for _ in 0..5 {
             l.tick();
         }
+        assert_eq!(
+            l.positions()[3],
+            to,
+            "a dragged node sits under the pointer"
+        );
     }
-    // The node trails the pointer a little while it moves, and settles within a fraction
-    // of a pixel once the pointer rests: without constraints a lock is a stiff spring,
-    // as in WebCola, balanced by its neighbours' pull.
+    // The pointer rests; the rest settles around the node.
     for _ in 0..30 {
         l.tick();
     }
     let p = l.positions();
-    assert!(
-        (p[3][0] - 200.0).abs() < 0.5 && (p[3][1] + 100.0).abs() < 0.5,
-        "{:?}",
-        p[3]
-    );
     let d = ((p[2][0] - p[3][0]).powi(2) + (p[2][1] - p[3][1]).powi(2)).sqrt();
     assert!(
-        (d - 20.0).abs() < 2.0,
-        "the neighbour settled around it: {d}"
+        d > 15.0 && d < 30.0,
+        "the neighbour settled near its ideal distance, 20: {d}"
     );
     l.drag_end(DragTarget::Node(3)).unwrap();
     assert!(l.drag(DragTarget::Node(99), [0.0, 0.0]).is_err());

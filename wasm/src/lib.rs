@@ -1,7 +1,9 @@
-//! WebAssembly bindings of colayout. This first surface serves the cross-target
-//! determinism test: the same layout as the native CLI's `--ticks`, returned as bits.
+//! WebAssembly bindings of colayout: the `Raw*` layer under the npm package's TypeScript
+//! wrapper. Graphs and options come in as WebCola JSON (read by the core's
+//! `colayout::json`); positions go out as typed arrays. Errors are JS `Error`s with a
+//! `code` property equal to the core's `Error::code()`.
 
-use colayout::{Graph, Layout, LayoutOptions, Schedule};
+use colayout::{DragTarget, Layout, Schedule};
 use wasm_bindgen::prelude::*;
 
 /// True when this module was built with Wasm SIMD (simd128).
@@ -11,13 +13,199 @@ pub fn built_with_simd() -> bool {
     cfg!(target_feature = "simd128")
 }
 
+/// Every error code a call can throw, in the core's order.
+#[wasm_bindgen]
+#[must_use]
+pub fn error_codes() -> Vec<String> {
+    colayout::Error::CODES
+        .iter()
+        .map(|c| (*c).to_string())
+        .collect()
+}
+
+fn js_error(e: &colayout::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
+}
+
+fn target(group: bool, index: usize) -> DragTarget {
+    if group {
+        DragTarget::Group(index)
+    } else {
+        DragTarget::Node(index)
+    }
+}
+
+/// A 2-D layout: WebCola's `Layout` with its phases, ticks and drag.
+#[wasm_bindgen]
+pub struct RawLayout {
+    layout: Layout<2>,
+}
+
+#[wasm_bindgen]
+impl RawLayout {
+    /// A layout of `graph` (WebCola JSON: nodes, links, groups, constraints) with
+    /// `options` (WebCola-named JSON: `linkDistance`, `avoidOverlaps`, ...).
+    ///
+    /// # Errors
+    /// An `Error` whose `code` names the core's error variant.
+    #[wasm_bindgen(constructor)]
+    pub fn new(graph: &str, options: &str) -> Result<RawLayout, JsValue> {
+        let input = colayout::json::parse(graph).map_err(|e| js_error(&e))?;
+        let options = colayout::json::parse_options(options).map_err(|e| js_error(&e))?;
+        let layout = Layout::<2>::new(input.graph, options).map_err(|e| js_error(&e))?;
+        Ok(RawLayout { layout })
+    }
+
+    /// WebCola's `start(a, b, c, d, keepRunning, centerGraph)`; returns the ticks run.
+    pub fn start(
+        &mut self,
+        a: usize,
+        b: usize,
+        c: usize,
+        d: usize,
+        keep_running: bool,
+        center_graph: bool,
+    ) -> usize {
+        self.layout.start(Schedule {
+            unconstrained: a,
+            user_constraints: b,
+            all_constraints: c,
+            grid_snap: d,
+            keep_running,
+            center_graph,
+        })
+    }
+
+    /// One tick; returns true when the layout has ended (alpha below the threshold).
+    pub fn tick(&mut self) -> bool {
+        self.layout.tick().ended
+    }
+
+    /// Exactly `count` ticks with no convergence test.
+    pub fn run_ticks(&mut self, count: usize) {
+        self.layout.run_ticks(count);
+    }
+
+    /// Ticks until converged; returns the ticks run.
+    pub fn run_until_converged(&mut self) -> usize {
+        self.layout.run_until_converged()
+    }
+
+    /// WebCola's `stop()`.
+    pub fn stop(&mut self) {
+        self.layout.stop();
+    }
+
+    /// WebCola's `resume()`.
+    pub fn resume(&mut self) {
+        self.layout.resume();
+    }
+
+    /// Current alpha.
+    #[must_use]
+    pub fn alpha(&self) -> f64 {
+        self.layout.alpha()
+    }
+
+    /// Number of nodes.
+    #[must_use]
+    pub fn node_count(&self) -> usize {
+        self.layout.graph().node_count()
+    }
+
+    /// Positions as a fresh `Float32Array`, `[x0, y0, x1, y1, ...]`.
+    #[must_use]
+    pub fn positions(&self) -> Vec<f32> {
+        self.layout
+            .positions()
+            .iter()
+            .flat_map(|p| [p[0] as f32, p[1] as f32])
+            .collect()
+    }
+
+    /// Positions as a fresh `Float64Array` (exact), `[x0, y0, x1, y1, ...]`.
+    #[must_use]
+    pub fn positions_f64(&self) -> Vec<f64> {
+        let mut out = vec![0.0; 2 * self.node_count()];
+        // The length matches by construction.
+        let _ = self.layout.positions_into(&mut out);
+        out
+    }
+
+    /// Group boxes, `[x, X, y, Y]` per group.
+    #[must_use]
+    pub fn group_bounds(&self) -> Vec<f64> {
+        self.layout
+            .group_bounds()
+            .iter()
+            .flat_map(|b| [b.x, b.x_max, b.y, b.y_max])
+            .collect()
+    }
+
+    /// Unsatisfied constraints beyond `tolerance`: `[constraint, axis (0 = x, 1 = y), amount]`
+    /// per violation.
+    #[must_use]
+    pub fn unsatisfied(&self, tolerance: f64) -> Vec<f64> {
+        self.layout
+            .unsatisfied(tolerance)
+            .iter()
+            .flat_map(|v| [v.constraint as f64, v.axis.index() as f64, v.amount])
+            .collect()
+    }
+
+    /// Starts dragging node `index` (or group `index` when `group`).
+    ///
+    /// # Errors
+    /// `NodeOutOfRange` for a missing node or group.
+    pub fn drag_start(&mut self, group: bool, index: usize) -> Result<(), JsValue> {
+        self.layout
+            .drag_start(target(group, index))
+            .map_err(|e| js_error(&e))
+    }
+
+    /// Moves a dragged node or group to `(x, y)` and resumes the layout.
+    ///
+    /// # Errors
+    /// `NodeOutOfRange`, or `NonFiniteCoordinate` for a NaN or infinite position.
+    pub fn drag(&mut self, group: bool, index: usize, x: f64, y: f64) -> Result<(), JsValue> {
+        self.layout
+            .drag(target(group, index), [x, y])
+            .map_err(|e| js_error(&e))
+    }
+
+    /// Ends a drag.
+    ///
+    /// # Errors
+    /// `NodeOutOfRange` for a missing node or group.
+    pub fn drag_end(&mut self, group: bool, index: usize) -> Result<(), JsValue> {
+        self.layout
+            .drag_end(target(group, index))
+            .map_err(|e| js_error(&e))
+    }
+
+    /// Unweighted stress over node pairs (WebCola's `computeStress`).
+    #[must_use]
+    pub fn stress(&self) -> f64 {
+        self.layout.stress()
+    }
+
+    /// Scale-normalised stress on the largest component.
+    #[must_use]
+    pub fn scale_normalised_stress(&self) -> f64 {
+        self.layout.scale_normalised_stress()
+    }
+}
+
 /// Lays out the corpus-shaped graph (`n` nodes, `edges` as flat `[u0, v0, u1, v1, ...]`)
 /// with WebCola's defaults: `start(a, b, c)` without ticking on, then exactly `ticks`
 /// ticks. Returns positions node-major, `[x0, y0, x1, y1, ...]`, exactly as the native
-/// `colayout layout --iterations a,b,c --ticks N` computes them.
+/// `colayout layout --iterations a,b,c --ticks N` computes them (the determinism test).
 ///
 /// # Errors
-/// A `JsError` with the core's message for an invalid graph.
+/// An `Error` whose `code` names the core's error variant.
 #[wasm_bindgen]
 pub fn layout_ticks(
     n: usize,
@@ -26,21 +214,19 @@ pub fn layout_ticks(
     b: usize,
     c: usize,
     ticks: usize,
-) -> Result<Vec<f64>, JsError> {
+) -> Result<Vec<f64>, JsValue> {
     let pairs = edges
         .chunks_exact(2)
         .map(|e| (e[0] as usize, e[1] as usize));
-    let graph = Graph::from_edges(n, pairs).map_err(|e| JsError::new(&e.to_string()))?;
-    let mut layout = Layout::<2>::new(graph, LayoutOptions::default())
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let graph = colayout::Graph::from_edges(n, pairs).map_err(|e| js_error(&e))?;
+    let mut layout =
+        Layout::<2>::new(graph, colayout::LayoutOptions::default()).map_err(|e| js_error(&e))?;
     layout.start(Schedule {
         keep_running: false,
         ..Schedule::iterations(a, b, c)
     });
     layout.run_ticks(ticks);
     let mut out = vec![0.0; 2 * n];
-    layout
-        .positions_into(&mut out)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    layout.positions_into(&mut out).map_err(|e| js_error(&e))?;
     Ok(out)
 }

@@ -1,6 +1,6 @@
 // Cross-target determinism: the Wasm build must give bit-identical positions to the
 // native build after the same ticks. Usage:
-//   node determinism.mjs PKG_DIR simd|compat COLAYOUT_BIN DATA_DIR TICKS GRAPH...
+//   node wasm/js/determinism.mjs PKG_DIR simd|compat COLAYOUT_BIN DATA_DIR TICKS GRAPH...
 // PKG_DIR holds the wasm-bindgen `--target nodejs` output of the simd128 build or of the
 // compat build (no simd128); COLAYOUT_BIN is the native CLI.
 // Prints one line per graph and "N passed, N failed"; exits 1 on any difference.
