@@ -1,0 +1,28 @@
+// The wasm-bindgen layer (`RawLayout`), as the wrapper uses it.
+export interface RawLayout {
+  start(a: number, b: number, c: number, d: number, keepRunning: boolean, centerGraph: boolean): number;
+  tick(): boolean;
+  run_ticks(count: number): void;
+  run_until_converged(): number;
+  stop(): void;
+  resume(): void;
+  alpha(): number;
+  node_count(): number;
+  positions(): Float32Array;
+  positions_f64(): Float64Array;
+  group_bounds(): Float64Array;
+  unsatisfied(tolerance: number): Float64Array;
+  drag_start(group: boolean, index: number): void;
+  drag(group: boolean, index: number, x: number, y: number): void;
+  drag_end(group: boolean, index: number): void;
+  stress(): number;
+  scale_normalised_stress(): number;
+  free(): void;
+}
+
+export interface RawModule {
+  default(input: { module_or_path: BufferSource | URL | string | Response | Promise<Response> }): Promise<unknown>;
+  RawLayout: new (graph: string, options: string) => RawLayout;
+  built_with_simd(): boolean;
+  error_codes(): string[];
+}

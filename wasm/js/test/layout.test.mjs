@@ -1,0 +1,124 @@
+// The npm package in real Node: WebCola compatibility (a WebCola program that changes
+// only its import), the fluent API, events, constraints, groups, drag, errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as colayout from '../dist/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../..');
+const require = createRequire(import.meta.url);
+const webcola = require(path.join(repo, 'webcola/harness/node_modules/webcola'));
+const corpus = (name) => JSON.parse(readFileSync(path.join(repo, 'data', `${name}.json`), 'utf8'));
+
+/** Scale-normalised stress on a connected graph (../shared/graphs/README.md). */
+function sn(n, links, xy) {
+  const adj = Array.from({ length: n }, () => []);
+  for (const [u, v] of links) {
+    adj[u].push(v);
+    adj[v].push(u);
+  }
+  let sr = 0;
+  let sr2 = 0;
+  for (let s = 0; s < n; s++) {
+    const hops = new Array(n).fill(-1);
+    hops[s] = 0;
+    const queue = [s];
+    for (let h = 0; h < queue.length; h++) for (const v of adj[queue[h]]) if (hops[v] < 0) (hops[v] = hops[queue[h]] + 1), queue.push(v);
+    for (let t = s + 1; t < n; t++) {
+      const r = Math.hypot(xy[s].x - xy[t].x, xy[s].y - xy[t].y) / hops[t];
+      sr += r;
+      sr2 += r * r;
+    }
+  }
+  return (n * (n - 1)) / 2 - (sr * sr) / sr2;
+}
+
+/** A WebCola program, as users write it; only `cola` changes. */
+function program(cola) {
+  const g = corpus('lesmis');
+  const nodes = g.labels.map((name) => ({ name }));
+  const links = g.links.map(([source, target]) => ({ source, target }));
+  let ticks = 0;
+  let ended = false;
+  const layout = new cola.Layout()
+    .size([960, 500])
+    .nodes(nodes)
+    .links(links)
+    .linkDistance(30)
+    .avoidOverlaps(false)
+    .on('tick', () => ticks++)
+    .on('end', () => (ended = true));
+  layout.start(10, 15, 20);
+  return { g, nodes, links, ticks, ended };
+}
+
+test('a WebCola program that changes only its import matches WebCola within 5% SN', () => {
+  const ours = program(colayout);
+  const theirs = program(webcola);
+  const a = sn(77, ours.g.links, ours.nodes);
+  const b = sn(77, theirs.g.links, theirs.nodes);
+  assert.ok(a <= 1.05 * b, `SN ${a} vs WebCola ${b}`);
+  assert.ok(ours.ended && ours.ticks > 0);
+  assert.ok(typeof ours.links[0].source === 'object' && Number.isFinite(ours.links[0].source.x), 'links point at node objects');
+  assert.ok(ours.nodes.every((v, i) => v.index === i && Number.isFinite(v.x) && Number.isFinite(v.y)));
+});
+
+test('the SIMD build is chosen in Node 20, positions come as a Float32Array', () => {
+  assert.equal(colayout.simd, true);
+  const l = new colayout.Layout().nodes([{}, {}, {}]).links([{ source: 0, target: 1 }, { source: 1, target: 2 }]);
+  l.start();
+  const p = l.positions();
+  assert.ok(p instanceof Float32Array && p.length === 6);
+  l.free();
+});
+
+test('alignment constraints and groups with node objects', () => {
+  const nodes = Array.from({ length: 6 }, () => ({ width: 40, height: 30 }));
+  const links = [0, 1, 2, 3, 4].map((i) => ({ source: i, target: i + 1 }));
+  const groups = [{ leaves: [nodes[0], nodes[1]], padding: 5 }];
+  new colayout.Layout()
+    .nodes(nodes)
+    .links(links)
+    .groups(groups)
+    .constraints([{ type: 'alignment', axis: 'y', offsets: [{ node: 2, offset: 0 }, { node: 4, offset: 0 }] }])
+    .avoidOverlaps(true)
+    .linkDistance(60)
+    .start(10, 10, 10);
+  assert.ok(Math.abs(nodes[2].y - nodes[4].y) < 1e-3);
+  const b = groups[0].bounds;
+  for (const v of [nodes[0], nodes[1]]) assert.ok(b.x <= v.x - 20 && v.x + 20 <= b.X && b.y <= v.y - 15 && v.y + 15 <= b.Y);
+});
+
+test('linkDistance as a function, and the one-shot layout', () => {
+  const nodes = [{}, {}, {}];
+  const links = [{ source: 0, target: 1, len: 10 }, { source: 1, target: 2, len: 50 }];
+  new colayout.Layout().nodes(nodes).links(links).linkDistance((l) => l.len).start(20, 0, 20);
+  const d = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
+  // Within 5%: WebCola's absolute stopping rule (sum of squared moves < 0.01) ends early.
+  assert.ok(Math.abs(d(nodes[0], nodes[1]) - 10) < 0.5 && Math.abs(d(nodes[1], nodes[2]) - 50) < 2.5);
+  const p = colayout.layout({ nodes: 3, links: [[0, 1], [1, 2]] }, { linkDistance: 40 });
+  assert.ok(p instanceof Float64Array && Math.abs(Math.hypot(p[0] - p[2], p[1] - p[3]) - 40) < 1);
+});
+
+test('dragging a node holds it under the pointer', () => {
+  const nodes = Array.from({ length: 5 }, () => ({}));
+  const l = new colayout.Layout().nodes(nodes).links([0, 1, 2, 3].map((i) => ({ source: i, target: i + 1 })));
+  l.start();
+  l.dragStart(nodes[2]);
+  l.drag(nodes[2], { x: 100, y: 200 });
+  for (let i = 0; i < 10; i++) l.tick();
+  assert.deepEqual([nodes[2].x, nodes[2].y], [100, 200]);
+  l.dragEnd(nodes[2]);
+});
+
+test('bad input throws LayoutError with the core code', () => {
+  const bad = () => new colayout.Layout().nodes([{}, {}]).links([{ source: 0, target: 5 }]).start();
+  assert.throws(bad, (e) => e instanceof colayout.LayoutError && e.code === 'LinkOutOfRange');
+  const cycle = () => new colayout.Layout().nodes([{}]).groups([{ groups: [0] }]).start();
+  assert.throws(cycle, (e) => e.code === 'GroupCycle');
+  assert.ok(colayout.errorCodes.includes('NodeInTwoGroups'));
+});
