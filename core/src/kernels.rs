@@ -74,6 +74,118 @@ pub mod scalar {
     use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
     use core::ops::Range;
 
+    /// The pairs `(u, v)`, `v` in `vs`, of row `u` of the derivative pass: the body of
+    /// [`derivatives`], and the tail of the SIMD kernel. Adds each pair's gradient and
+    /// diagonal terms to row `u`'s sums `acc` and to `out` at `v`, writes its Hessian terms
+    /// to `terms` (whose first pair is `p0`) with `TERMS`, and returns whether a pair
+    /// was coincident.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)] // the kernel's slices, grouped
+    pub(super) fn derivative_pairs<const K: usize, const HDIAG: bool, const TERMS: bool>(
+        n: usize,
+        u: usize,
+        vs: Range<usize>,
+        x: &[f32],
+        (ideal, weight): (&[f32], &[f32]),
+        (g, hdiag): (&mut [f32], &mut [f32]),
+        (ta, tb, p0): (&mut [f32], &mut [f32], usize),
+        (gu, hu): (&mut [f32; K], &mut [f32; K]),
+    ) -> bool {
+        let base = row_start(n, u);
+        let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+        let mut coincident = false;
+        for v in vs {
+            let p = base + (v - u - 1);
+            let mut dv = [0.0f32; K];
+            let mut l2 = 0.0f32;
+            for d in 0..K {
+                dv[d] = xu[d] - x[d * n + v];
+                l2 += dv[d] * dv[d];
+            }
+            coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
+            let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                if TERMS {
+                    ta[p - p0] = 0.0;
+                    tb[p - p0] = 0.0;
+                }
+                continue;
+            };
+            if TERMS {
+                ta[p - p0] = hcoef * (2.0 * l3 - ideal[p] * l2);
+                tb[p - p0] = hcoef * ideal[p];
+            }
+            for d in 0..K {
+                let gd = dv[d] * gs;
+                gu[d] += gd;
+                g[d * n + v] -= gd;
+                if HDIAG {
+                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                    hu[d] += h;
+                    hdiag[d * n + v] += h;
+                }
+            }
+        }
+        coincident
+    }
+
+    /// The pairs `(u, v)`, `v` in `vs`, of row `u` of [`curvature`] (also the SIMD tail).
+    #[inline(always)]
+    pub(super) fn curvature_pairs<const K: usize>(
+        n: usize,
+        u: usize,
+        vs: Range<usize>,
+        x: &[f32],
+        (ideal, weight): (&[f32], &[f32]),
+        dir: &[f32],
+    ) -> f32 {
+        let base = row_start(n, u);
+        let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
+        let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
+        let mut row = 0.0f32;
+        for v in vs {
+            let p = base + (v - u - 1);
+            let mut dv = [0.0f32; K];
+            let mut l2 = 0.0f32;
+            for d in 0..K {
+                dv[d] = xu[d] - x[d * n + v];
+                l2 += dv[d] * dv[d];
+            }
+            let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
+                continue;
+            };
+            for d in 0..K {
+                let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
+                let e = du[d] - dir[d * n + v];
+                row += h * (e * e);
+            }
+        }
+        row
+    }
+
+    /// The pairs `(u, v)`, `v` in `vs`, of row `u` of [`curvature_cached`] (also the SIMD tail).
+    #[inline(always)]
+    pub(super) fn curvature_cached_pairs<const K: usize>(
+        n: usize,
+        u: usize,
+        vs: Range<usize>,
+        x: &[f32],
+        (ta, tb): (&[f32], &[f32]),
+        dir: &[f32],
+    ) -> f32 {
+        let base = row_start(n, u);
+        let mut row = 0.0f32;
+        for v in vs {
+            let p = base + (v - u - 1);
+            let (a, b) = (ta[p], tb[p]);
+            for d in 0..K {
+                let dv = x[d * n + u] - x[d * n + v];
+                let e = dir[d * n + u] - dir[d * n + v];
+                row += (a + b * (dv * dv)) * (e * e);
+            }
+        }
+        row
+    }
+
     /// Gradient and Hessian diagonal of the weighted stress, WebCola's `computeDerivatives`.
     ///
     /// Evaluates the pairs `(u, v > u)` of the rows `u` in `rows` (all rows: `0..n`) and
@@ -107,41 +219,18 @@ pub mod scalar {
         let p0 = row_start(n, rows.start);
         let mut coincident = false;
         for u in rows.clone() {
-            let base = row_start(n, u);
-            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
             let mut gu = [0.0f32; K];
             let mut hu = [0.0f32; K];
-            for v in u + 1..n {
-                let p = base + (v - u - 1);
-                let mut dv = [0.0f32; K];
-                let mut l2 = 0.0f32;
-                for d in 0..K {
-                    dv[d] = xu[d] - x[d * n + v];
-                    l2 += dv[d] * dv[d];
-                }
-                coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
-                let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
-                    if TERMS {
-                        ta[p - p0] = 0.0;
-                        tb[p - p0] = 0.0;
-                    }
-                    continue;
-                };
-                if TERMS {
-                    ta[p - p0] = hcoef * (2.0 * l3 - ideal[p] * l2);
-                    tb[p - p0] = hcoef * ideal[p];
-                }
-                for d in 0..K {
-                    let gd = dv[d] * gs;
-                    gu[d] += gd;
-                    g[d * n + v] -= gd;
-                    if HDIAG {
-                        let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
-                        hu[d] += h;
-                        hdiag[d * n + v] += h;
-                    }
-                }
-            }
+            coincident |= derivative_pairs::<K, HDIAG, TERMS>(
+                n,
+                u,
+                u + 1..n,
+                x,
+                (ideal, weight),
+                (g, hdiag),
+                (ta, tb, p0),
+                (&mut gu, &mut hu),
+            );
             for d in 0..K {
                 g[d * n + u] += gu[d];
                 if HDIAG {
@@ -169,28 +258,14 @@ pub mod scalar {
     ) -> f64 {
         let mut total = 0.0f64;
         for u in rows.clone() {
-            let base = row_start(n, u);
-            let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
-            let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
-            let mut row = 0.0f32;
-            for v in u + 1..n {
-                let p = base + (v - u - 1);
-                let mut dv = [0.0f32; K];
-                let mut l2 = 0.0f32;
-                for d in 0..K {
-                    dv[d] = xu[d] - x[d * n + v];
-                    l2 += dv[d] * dv[d];
-                }
-                let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
-                    continue;
-                };
-                for d in 0..K {
-                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
-                    let e = du[d] - dir[d * n + v];
-                    row += h * (e * e);
-                }
-            }
-            total += f64::from(row);
+            total += f64::from(curvature_pairs::<K>(
+                n,
+                u,
+                u + 1..n,
+                x,
+                (ideal, weight),
+                dir,
+            ));
         }
         total
     }
@@ -210,21 +285,9 @@ pub mod scalar {
         terms: (&[f32], &[f32]),
         dir: &[f32],
     ) -> f64 {
-        let (ta, tb) = terms;
         let mut total = 0.0f64;
         for u in rows.clone() {
-            let base = row_start(n, u);
-            let mut row = 0.0f32;
-            for v in u + 1..n {
-                let p = base + (v - u - 1);
-                let (a, b) = (ta[p], tb[p]);
-                for d in 0..K {
-                    let dv = x[d * n + u] - x[d * n + v];
-                    let e = dir[d * n + u] - dir[d * n + v];
-                    row += (a + b * (dv * dv)) * (e * e);
-                }
-            }
-            total += f64::from(row);
+            total += f64::from(curvature_cached_pairs::<K>(n, u, u + 1..n, x, terms, dir));
         }
         total
     }
@@ -237,7 +300,7 @@ pub mod simd {
     //! a fixed lane order, so x86 (SSE or AVX) and Wasm (simd128 or not) give the same
     //! bits. The last `< 8` pairs of a row go through the scalar per-pair code.
 
-    use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
+    use super::{row_start, scalar, COINCIDENT_DISTANCE_SQUARED};
     use core::ops::Range;
 
     /// The one lane type of the crate; change it here to change the SIMD width.
@@ -390,37 +453,16 @@ pub mod simd {
             }
             let mut gu_tail = [0.0f32; K];
             let mut hu_tail = [0.0f32; K];
-            for v in v..n {
-                let p = base + (v - u - 1);
-                let mut dv = [0.0f32; K];
-                let mut l2 = 0.0f32;
-                for d in 0..K {
-                    dv[d] = xu[d] - x[d * n + v];
-                    l2 += dv[d] * dv[d];
-                }
-                coincident_tail |= l2 <= COINCIDENT_DISTANCE_SQUARED;
-                let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
-                    if TERMS {
-                        ta[p - p0] = 0.0;
-                        tb[p - p0] = 0.0;
-                    }
-                    continue;
-                };
-                if TERMS {
-                    ta[p - p0] = hcoef * (2.0 * l3 - ideal[p] * l2);
-                    tb[p - p0] = hcoef * ideal[p];
-                }
-                for d in 0..K {
-                    let gd = dv[d] * gs;
-                    gu_tail[d] += gd;
-                    g[d * n + v] -= gd;
-                    if HDIAG {
-                        let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
-                        hu_tail[d] += h;
-                        hdiag[d * n + v] += h;
-                    }
-                }
-            }
+            coincident_tail |= scalar::derivative_pairs::<K, HDIAG, TERMS>(
+                n,
+                u,
+                v..n,
+                x,
+                (ideal, weight),
+                (g, hdiag),
+                (ta, tb, p0),
+                (&mut gu_tail, &mut hu_tail),
+            );
             for d in 0..K {
                 g[d * n + u] += hsum(gu[d]) + gu_tail[d];
                 if HDIAG {
@@ -474,24 +516,7 @@ pub mod simd {
                 }
                 v += LANES;
             }
-            let mut tail = 0.0f32;
-            for v in v..n {
-                let p = base + (v - u - 1);
-                let mut dv = [0.0f32; K];
-                let mut l2 = 0.0f32;
-                for d in 0..K {
-                    dv[d] = xu[d] - x[d * n + v];
-                    l2 += dv[d] * dv[d];
-                }
-                let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
-                    continue;
-                };
-                for d in 0..K {
-                    let h = hcoef * (2.0 * l3 + ideal[p] * (dv[d] * dv[d] - l2));
-                    let e = du[d] - dir[d * n + v];
-                    tail += h * (e * e);
-                }
-            }
+            let tail = scalar::curvature_pairs::<K>(n, u, v..n, x, (ideal, weight), dir);
             total += f64::from(hsum(row) + tail);
         }
         total
@@ -537,16 +562,7 @@ pub mod simd {
                 }
                 v += LANES;
             }
-            let mut tail = 0.0f32;
-            for v in v..n {
-                let p = base + (v - u - 1);
-                let (a, b) = (ta[p], tb[p]);
-                for d in 0..K {
-                    let dv = xu[d] - x[d * n + v];
-                    let e = du[d] - dir[d * n + v];
-                    tail += (a + b * (dv * dv)) * (e * e);
-                }
-            }
+            let tail = scalar::curvature_cached_pairs::<K>(n, u, v..n, x, (ta, tb), dir);
             total += f64::from(hsum(row) + tail);
         }
         total
