@@ -55,13 +55,7 @@ fn boxes(g: &Graph, p: &[[f64; 2]]) -> Vec<Rectangle> {
 }
 
 fn overlapping_pairs(rs: &[Rectangle]) -> usize {
-    let mut count = 0;
-    for i in 0..rs.len() {
-        for j in i + 1..rs.len() {
-            count += usize::from(rs[i].overlaps(&rs[j], 1e-3));
-        }
-    }
-    count
+    colayout::metrics::overlapping_pairs(rs, 1e-3)
 }
 
 fn report(name: &str, ours: &Outcome, theirs: &Outcome, g: &Graph) {

@@ -51,13 +51,7 @@ fn overlaps(g: &Graph, p: &[[f64; 2]]) -> usize {
             Rectangle::centred(p[0], p[1], v.width.unwrap_or(0.0), v.height.unwrap_or(0.0))
         })
         .collect();
-    (0..rs.len())
-        .map(|i| {
-            (i + 1..rs.len())
-                .filter(|&j| rs[i].overlaps(&rs[j], 1e-3))
-                .count()
-        })
-        .sum()
+    colayout::metrics::overlapping_pairs(&rs, 1e-3)
 }
 
 fn numbers(s: Option<String>, what: &str) -> Result<Vec<f64>, String> {
