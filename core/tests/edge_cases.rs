@@ -133,3 +133,39 @@ fn bad_options_are_errors_not_panics() {
         ));
     }
 }
+
+#[test]
+fn update_keeps_existing_nodes_where_they_are_and_places_new_ones_nearby() {
+    let g = Graph::from_edges(5, [(0, 1), (1, 2), (2, 3), (3, 4)]).unwrap();
+    let mut l = Layout::<2>::new(g, LayoutOptions::default()).unwrap();
+    l.start(Schedule::default());
+    let before = l.positions();
+    // Drop node 0, add two nodes hanging off node 4 (new indices: old 1..=4 -> 0..=3).
+    let g2 = Graph::from_edges(6, [(0, 1), (1, 2), (2, 3), (3, 4), (3, 5)]).unwrap();
+    let previous = [Some(1), Some(2), Some(3), Some(4), None, None];
+    l.update(g2, &previous).unwrap();
+    let placed = l.positions();
+    for (i, p) in previous.iter().enumerate() {
+        if let Some(j) = p {
+            assert_eq!(placed[i], before[*j], "kept node {i} does not jump");
+        }
+    }
+    assert!(dist(&placed, 4, 3) < 20.0 && dist(&placed, 5, 3) < 20.0 && dist(&placed, 4, 5) > 1.0);
+    assert!(l.is_running());
+    l.run_until_converged();
+    let after = l.positions();
+    let moved: f64 = (0..4)
+        .map(|i| dist(&[after[i], before[i + 1]], 0, 1))
+        .fold(0.0, f64::max);
+    assert!(
+        moved < 25.0,
+        "existing nodes settle without jumping: moved {moved}"
+    );
+    assert!(
+        (dist(&after, 3, 4) - 20.0).abs() < 2.0,
+        "new nodes get their link length"
+    );
+    let bad = l.update(Graph::from_edges(1, []).unwrap(), &[Some(9)]);
+    assert!(matches!(bad, Err(colayout::Error::NodeOutOfRange { .. })));
+    assert_eq!(l.positions(), after, "a failed update changes nothing");
+}

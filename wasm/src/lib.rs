@@ -79,6 +79,20 @@ impl RawLayout {
         })
     }
 
+    /// Replaces the graph while running, keeping positions: `previous[i]` is node `i`'s
+    /// index in the old graph, or -1 for a new node (see `colayout::Layout::update`).
+    ///
+    /// # Errors
+    /// An `Error` whose `code` names the core's error variant; the layout is unchanged.
+    pub fn update(&mut self, graph: &str, previous: &[i32]) -> Result<(), JsValue> {
+        let input = colayout::json::parse(graph).map_err(|e| js_error(&e))?;
+        let previous: Vec<Option<usize>> =
+            previous.iter().map(|&p| usize::try_from(p).ok()).collect();
+        self.layout
+            .update(input.graph, &previous)
+            .map_err(|e| js_error(&e))
+    }
+
     /// One tick; returns true when the layout has ended (alpha below the threshold).
     pub fn tick(&mut self) -> bool {
         self.layout.tick().ended

@@ -94,6 +94,8 @@ export class Layout {
   private _options: Record<string, unknown> = {};
   private _linkDistance: number | ((l: InputLink) => number) = 20;
   private _raw: RawLayout | null = null;
+  /** The node objects the core laid out, in its order (for `update`). */
+  private _placed: InputNode[] = [];
   private _events: Partial<Record<EventType, (e: LayoutEvent) => void>> = {};
 
   nodes(): InputNode[];
@@ -220,6 +222,37 @@ export class Layout {
   /** WebCola's `start(a, b, c, d, keepRunning, centerGraph)`; with `keepRunning`, ticks
    * synchronously until converged, as WebCola's default `kick`. */
   start(a = 0, b = 0, c = 0, d = 0, keepRunning = true, centerGraph = true): this {
+    const [graph, options] = this.input();
+    this._raw?.free();
+    try {
+      this._raw = new raw.RawLayout(graph, options);
+      this._raw.start(a, b, c, d, false, centerGraph);
+    } catch (e) {
+      rethrow(e);
+    }
+    this.laidOut();
+    if (keepRunning) this.resume();
+    return this;
+  }
+
+  /** colayout's incremental update: after changing `nodes`/`links`/`groups`/`constraints`
+   * (adding or removing items), carries on from the current drawing. Nodes that were
+   * laid out stay where they are (matched by object identity); new nodes start beside
+   * their neighbours. Unlike calling `start()` again, nothing jumps. */
+  update(keepRunning = true): this {
+    const r = this.requireStarted();
+    const was = new Map(this._placed.map((v, i) => [v, i] as const));
+    const nodes = this.nodes();
+    const previous = Int32Array.from(nodes, (v) => was.get(v) ?? -1);
+    const [graph] = this.input();
+    this.call(() => r.update(graph, previous));
+    this.laidOut();
+    if (keepRunning) this.resume();
+    return this;
+  }
+
+  /** The graph and options as the core reads them (WebCola JSON). */
+  private input(): [string, string] {
     const nodes = this.nodes();
     nodes.forEach((v, i) => (v.index = i));
     const links = this._links.map((l) => {
@@ -242,20 +275,18 @@ export class Layout {
     };
     const options = { ...this._options };
     if (typeof this._linkDistance === 'number') options.linkDistance = this._linkDistance;
-    this._raw?.free();
-    try {
-      this._raw = new raw.RawLayout(JSON.stringify(graph), JSON.stringify(options));
-      this._raw.start(a, b, c, d, false, centerGraph);
-    } catch (e) {
-      rethrow(e);
-    }
+    return [JSON.stringify(graph), JSON.stringify(options)];
+  }
+
+  /** After the core took the graph: links point at node objects, as WebCola's do. */
+  private laidOut(): void {
+    const nodes = this._nodes;
     for (const l of this._links) {
       if (typeof l.source === 'number') l.source = nodes[l.source];
       if (typeof l.target === 'number') l.target = nodes[l.target];
     }
+    this._placed = nodes.slice();
     this.updateNodePositions();
-    if (keepRunning) this.resume();
-    return this;
   }
 
   /** One tick; true when the layout has ended (WebCola's `tick`). */

@@ -1,6 +1,7 @@
 // The wasm-bindgen layer (`RawLayout`), as the wrapper uses it.
 export interface RawLayout {
   start(a: number, b: number, c: number, d: number, keepRunning: boolean, centerGraph: boolean): number;
+  update(graph: string, previous: Int32Array): void;
   tick(): boolean;
   run_ticks(count: number): void;
   run_until_converged(): number;

@@ -122,3 +122,21 @@ test('bad input throws LayoutError with the core code', () => {
   assert.throws(cycle, (e) => e.code === 'GroupCycle');
   assert.ok(colayout.errorCodes.includes('NodeInTwoGroups'));
 });
+
+test('update() adds and removes nodes without moving the others', () => {
+  const nodes = Array.from({ length: 6 }, (_, i) => ({ name: `n${i}` }));
+  const links = [0, 1, 2, 3, 4].map((i) => ({ source: i, target: i + 1 }));
+  const l = new colayout.Layout().nodes(nodes).links(links);
+  l.start();
+  const before = new Map(nodes.map((v) => [v, [v.x, v.y]]));
+  // Remove the first node and its link; hang two new nodes off node 5.
+  const kept = nodes.slice(1);
+  const extra = [{ name: 'a' }, { name: 'b' }];
+  const nodes2 = kept.concat(extra);
+  const links2 = links.slice(1).concat([{ source: nodes[5], target: extra[0] }, { source: nodes[5], target: extra[1] }]);
+  l.nodes(nodes2).links(links2).update(false);
+  for (const v of kept) assert.deepEqual([v.x, v.y], before.get(v), `${v.name} did not jump`);
+  assert.ok(extra.every((v) => Number.isFinite(v.x) && Math.hypot(v.x - nodes[5].x, v.y - nodes[5].y) < 20));
+  l.resume();
+  assert.ok(Math.abs(Math.hypot(extra[0].x - nodes[5].x, extra[0].y - nodes[5].y) - 20) < 2);
+});
