@@ -336,15 +336,7 @@ impl<const K: usize> Layout<K> {
         self.sync_pins();
         self.initial_layout(schedule.unconstrained);
         if !self.constraints.is_empty() {
-            let p = Projection::new(
-                &self.sizes,
-                self.graph.groups(),
-                &self.constraints,
-                &self.initial_xy,
-                false,
-            );
-            self.descent.set_projection(Some(p));
-            self.sync_pins();
+            self.install_projection(false);
         }
         self.descent.run(schedule.user_constraints);
         self.separate_components(schedule.center_graph);
@@ -352,21 +344,9 @@ impl<const K: usize> Layout<K> {
             let mut xy = self.xy();
             make_feasible(&self.constraints, &mut xy, &self.sizes);
             self.set_xy(&xy);
-            let p = Projection::new(
-                &self.sizes,
-                self.graph.groups(),
-                &self.constraints,
-                &self.initial_xy,
-                true,
-            );
-            self.descent.set_projection(Some(p));
-            self.sync_pins();
+            self.install_projection(true);
         }
-        let goal = match self.options.stress {
-            StressMode::PStress => Weighting::PStress,
-            StressMode::Full => Weighting::Full,
-        };
-        self.descent.pairs_mut().reweight(&self.graph, goal);
+        self.install_goal();
         self.descent.run(schedule.all_constraints);
         if schedule.grid_snap > 0 {
             let size = self
@@ -464,31 +444,38 @@ impl<const K: usize> Layout<K> {
         }
         next.initial_xy = next.xy();
         next.ticks = self.ticks;
-        next.install_goal_and_projection();
+        if next.options.avoid_overlaps || !next.constraints.is_empty() {
+            next.install_projection(next.options.avoid_overlaps);
+        }
+        next.install_goal();
+        next.sync_pins();
         *self = next;
         self.resume();
         Ok(())
     }
 
-    /// The state after phase 3 of `start`: the stress goal's weights and, with
-    /// constraints or overlap avoidance, the projection; pins synced.
-    fn install_goal_and_projection(&mut self) {
-        if self.options.avoid_overlaps || !self.constraints.is_empty() {
-            let p = Projection::new(
-                &self.sizes,
-                self.graph.groups(),
-                &self.constraints,
-                &self.initial_xy,
-                self.options.avoid_overlaps,
-            );
-            self.descent.set_projection(Some(p));
-        }
+    /// Projects every step onto the constraints (with `avoid_overlaps`, onto non-overlap
+    /// and group constraints too), the fixed-relative offsets taken from the starting
+    /// positions; pins synced.
+    fn install_projection(&mut self, avoid_overlaps: bool) {
+        let p = Projection::new(
+            &self.sizes,
+            self.graph.groups(),
+            &self.constraints,
+            &self.initial_xy,
+            avoid_overlaps,
+        );
+        self.descent.set_projection(Some(p));
+        self.sync_pins();
+    }
+
+    /// The stress goal's weights (phase 3 on).
+    fn install_goal(&mut self) {
         let goal = match self.options.stress {
             StressMode::PStress => Weighting::PStress,
             StressMode::Full => Weighting::Full,
         };
         self.descent.pairs_mut().reweight(&self.graph, goal);
-        self.sync_pins();
     }
 
     /// Phase 1. Without groups, plain iterations. With groups, WebCola's
