@@ -18,16 +18,9 @@ pub fn corpus(name: &str) -> Graph {
         .find(|p| p.is_file())
         .unwrap_or_else(|| panic!("graph {name} not found in data/ or ../shared/graphs/"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let n = doc["nodes"].as_u64().expect("corpus shape") as usize;
-    let edges = doc["links"].as_array().expect("links").iter().map(|l| {
-        (
-            l[0].as_u64().expect("index") as usize,
-            l[1].as_u64().expect("index") as usize,
-        )
-    });
-    Graph::from_edges(n, edges).expect("valid corpus graph")
+    colayout::json::parse(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .graph
 }
 
 /// The graphs of the tick benchmark, by size: (name, nodes).

@@ -258,8 +258,9 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
         }
         json.push(']');
     }
-    let unsatisfied: Vec<serde_json::Value> = layout
-        .unsatisfied(1e-3)
+    let violations = layout.unsatisfied(1e-3);
+    let sn = layout.scale_normalised_stress();
+    let unsatisfied: Vec<serde_json::Value> = violations
         .iter()
         .map(|v| {
             serde_json::json!({
@@ -274,7 +275,7 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
         "ticks": ticks,
         "stress": layout.stress(),
         "p_stress": layout.p_stress(),
-        "sn": layout.scale_normalised_stress(),
+        "sn": sn,
         "millis": millis,
         "descent_millis": descent_millis,
     });
@@ -329,7 +330,6 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
         };
         write_file(path, svg::render(&scene).as_bytes())?;
     }
-    let violations = layout.unsatisfied(1e-3);
     if !violations.is_empty() {
         eprintln!(
             "colayout: warning: {} constraint(s) could not be satisfied (listed under \"unsatisfied\")",
@@ -338,10 +338,9 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
     }
     if args.output.is_some() || args.svg.is_some() {
         eprintln!(
-            "colayout: {} nodes, {} links: {ticks} ticks, SN {:.2}, {millis:.1} ms",
+            "colayout: {} nodes, {} links: {ticks} ticks, SN {sn:.2}, {millis:.1} ms",
             layout.graph().node_count(),
             layout.graph().link_count(),
-            layout.scale_normalised_stress(),
         );
     }
     Ok(())

@@ -29,6 +29,16 @@ fn tmp(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
+/// Checks the run succeeded and reads the JSON it wrote to `path`.
+fn written_json(out: &Output, path: &std::path::Path) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
 fn lays_out_a_bundled_graph_to_json_and_svg() {
     let (json, svg) = (tmp("lesmis.json"), tmp("lesmis.svg"));
@@ -43,13 +53,7 @@ fn lays_out_a_bundled_graph_to_json_and_svg() {
         ],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let doc = written_json(&out, &json);
     assert_eq!(doc["positions"].as_array().unwrap().len(), 77);
     for key in [
         "ticks",
@@ -174,13 +178,7 @@ fn groups_and_constraints_from_webcola_json() {
         svg.to_str().unwrap(),
     ];
     let out = colayout(&args, None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let doc = written_json(&out, &json);
     assert_eq!(doc["groups"].as_array().unwrap().len(), 3);
     assert!(doc["unsatisfied"].as_array().unwrap().is_empty());
     let picture = std::fs::read_to_string(&svg).unwrap();

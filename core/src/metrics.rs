@@ -3,6 +3,7 @@
 use alloc::vec::Vec;
 
 use crate::graph::Graph;
+use crate::paths::{ShortestPaths, Work};
 
 /// Scale-normalised stress (SN) of a layout, on the largest connected component.
 ///
@@ -30,25 +31,15 @@ pub fn scale_normalised_stress(graph: &Graph, positions: &[f64], dims: usize) ->
         return 0.0;
     };
     let n = graph.node_count();
-    let mut hops = alloc::vec![u32::MAX; n];
-    let mut queue: Vec<u32> = Vec::with_capacity(lcc.len());
+    // Hop distances: the shortest paths over unit lengths (breadth-first).
+    let unit = alloc::vec![1.0; graph.link_count()];
+    let Ok(sp) = ShortestPaths::new(graph, &unit) else {
+        return 0.0;
+    };
+    let (mut hops, mut work) = (alloc::vec![0.0; n], Work::new(n));
     let (mut sum_r, mut sum_r2) = (0.0f64, 0.0f64);
     for &s in lcc {
-        hops.fill(u32::MAX);
-        queue.clear();
-        hops[s] = 0;
-        queue.push(s as u32);
-        let mut head = 0;
-        while head < queue.len() {
-            let u = queue[head] as usize;
-            head += 1;
-            for &v in graph.neighbours(u) {
-                if hops[v as usize] == u32::MAX {
-                    hops[v as usize] = hops[u] + 1;
-                    queue.push(v);
-                }
-            }
-        }
+        sp.row(s, &mut hops, &mut work);
         for &t in lcc {
             if t <= s {
                 continue;
@@ -58,7 +49,7 @@ pub fn scale_normalised_stress(graph: &Graph, positions: &[f64], dims: usize) ->
                 let e = positions[s * dims + d] - positions[t * dims + d];
                 l2 += e * e;
             }
-            let r = crate::math::sqrt(l2) / f64::from(hops[t]);
+            let r = crate::math::sqrt(l2) / hops[t];
             sum_r += r;
             sum_r2 += r * r;
         }

@@ -102,28 +102,14 @@ pub fn path(
     check_node(graph, target)?;
     let sp = ShortestPaths::new(graph, lengths)?;
     let n = graph.node_count();
-    let mut dist = alloc::vec![f64::INFINITY; n];
+    let mut dist = alloc::vec![0.0; n];
     let mut prev = alloc::vec![u32::MAX; n];
-    let mut heap = BinaryHeap::new();
-    dist[source] = 0.0;
-    heap.push(Entry(0.0, source as u32));
-    while let Some(Entry(d, u)) = heap.pop() {
-        let u = u as usize;
-        if d > dist[u] {
-            continue;
-        }
-        if u == target {
-            break;
-        }
-        for (&v, &l) in graph.neighbours(u).iter().zip(graph.incident_links(u)) {
-            let t = d + sp.lengths[l as usize];
-            if t < dist[v as usize] {
-                dist[v as usize] = t;
-                prev[v as usize] = u as u32;
-                heap.push(Entry(t, v));
-            }
-        }
-    }
+    sp.dijkstra(
+        source,
+        &mut dist,
+        &mut Work::new(n),
+        Some((&mut prev, target)),
+    );
     if dist[target].is_infinite() {
         return Ok(None);
     }
@@ -216,7 +202,7 @@ impl<'g> ShortestPaths<'g> {
     pub(crate) fn row(&self, s: usize, row: &mut [f64], work: &mut Work) {
         match self.uniform {
             Some(l) => self.bfs(s, l, row, work),
-            None => self.dijkstra(s, row, work),
+            None => self.dijkstra(s, row, work, None),
         }
     }
 
@@ -247,7 +233,15 @@ impl<'g> ShortestPaths<'g> {
         }
     }
 
-    fn dijkstra(&self, s: usize, row: &mut [f64], work: &mut Work) {
+    /// Dijkstra from `s` into `row`. With `track = Some((prev, target))`, records each
+    /// node's predecessor in `prev` and stops once `target` is settled (a path query).
+    fn dijkstra(
+        &self,
+        s: usize,
+        row: &mut [f64],
+        work: &mut Work,
+        mut track: Option<(&mut [u32], usize)>,
+    ) {
         row.fill(f64::INFINITY);
         let heap = &mut work.heap;
         heap.clear();
@@ -258,6 +252,9 @@ impl<'g> ShortestPaths<'g> {
             if d > row[u] {
                 continue;
             }
+            if track.as_ref().is_some_and(|t| t.1 == u) {
+                break;
+            }
             for (&v, &li) in self
                 .graph
                 .neighbours(u)
@@ -267,6 +264,9 @@ impl<'g> ShortestPaths<'g> {
                 let t = d + self.lengths[li as usize];
                 if t < row[v as usize] {
                     row[v as usize] = t;
+                    if let Some((prev, _)) = track.as_mut() {
+                        prev[v as usize] = u as u32;
+                    }
                     heap.push(Entry(t, v));
                 }
             }

@@ -88,26 +88,71 @@ pub fn request(req: &Value) -> Result<Value, String> {
     Ok(answer)
 }
 
-/// Reads a corpus or WebCola-shaped graph from `data/NAME.json`.
+/// Reads graph `name`, in the corpus or the WebCola shape (with groups and
+/// constraints), from `data/`, from the shared corpus beside the repository
+/// (`../shared/graphs/`), or from a path.
+///
+/// # Errors
+/// When the graph is not found or invalid.
+pub fn load(name: &str) -> Result<Graph, String> {
+    let candidates = [
+        data_dir().join(format!("{name}.json")),
+        data_dir().join(format!("../../shared/graphs/{name}.json")),
+        PathBuf::from(name),
+    ];
+    let path = candidates
+        .iter()
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("graph {name} not found"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    colayout::json::parse(&text)
+        .map(|input| input.graph)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`load`] for tests: the fixture `data/NAME.json`.
 ///
 /// # Panics
-/// When the file is missing or malformed (test fixtures only).
+/// When the fixture is missing or invalid.
 #[must_use]
 pub fn fixture(name: &str) -> Graph {
-    let path = data_dir().join(format!("{name}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let n = doc["nodes"]
-        .as_u64()
-        .expect("corpus shape: nodes is a count") as usize;
-    let edges = doc["links"].as_array().expect("links").iter().map(|l| {
-        (
-            l[0].as_u64().unwrap() as usize,
-            l[1].as_u64().unwrap() as usize,
-        )
-    });
-    Graph::from_edges(n, edges).expect("valid fixture")
+    load(name).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The same graph with every node a `width` × `height` box.
+///
+/// # Panics
+/// For a non-finite or negative size (test inputs only).
+#[must_use]
+pub fn with_boxes(graph: &Graph, width: f64, height: f64) -> Graph {
+    let nodes = graph
+        .nodes()
+        .iter()
+        .map(|v| colayout::Node {
+            width: Some(width),
+            height: Some(height),
+            ..v.clone()
+        })
+        .collect();
+    Graph::new(nodes, graph.links().to_vec()).expect("valid sizes")
+}
+
+/// Node boxes at `positions` (zero-size for nodes without a size).
+#[must_use]
+pub fn node_boxes(graph: &Graph, positions: &[[f64; 2]]) -> Vec<colayout::Rectangle> {
+    graph
+        .nodes()
+        .iter()
+        .zip(positions)
+        .map(|(v, p)| {
+            colayout::Rectangle::centred(
+                p[0],
+                p[1],
+                v.width.unwrap_or(0.0),
+                v.height.unwrap_or(0.0),
+            )
+        })
+        .collect()
 }
 
 /// The graph's links as `[[s, t], ...]`.
@@ -163,19 +208,6 @@ pub fn points(v: &Value) -> Vec<[f64; 2]> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Reads a WebCola-shaped fixture (`data/NAME.json`) with its groups and constraints.
-///
-/// # Panics
-/// When the file is missing or invalid (test fixtures only).
-#[must_use]
-pub fn webcola_fixture(name: &str) -> Graph {
-    let path = data_dir().join(format!("{name}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    colayout::json::parse(&text)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .graph
 }
 
 /// The harness's `layout` request for `graph` (with its node sizes, positions, fixed

@@ -10,48 +10,15 @@
 //! node is a W×H box and the table adds overlapping box pairs and the largest constraint
 //! violation. WebCola runs once untimed first, to warm V8. Prints a Markdown table.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use colayout::metrics::scale_normalised_stress;
-use colayout::{Graph, Layout, LayoutOptions, Node, Rectangle, Schedule};
-use colayout_webcola::{data_dir, layout_request, points, request};
-use serde_json::Value;
-
-fn load(name: &str) -> Result<Graph, String> {
-    let candidates = [
-        PathBuf::from(name),
-        data_dir().join(format!("{name}.json")),
-        data_dir().join(format!("../../shared/graphs/{name}.json")),
-    ];
-    let path = candidates
-        .iter()
-        .find(|p| p.is_file())
-        .ok_or_else(|| format!("graph {name} not found"))?;
-    let doc: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
-    let n = doc["nodes"].as_u64().ok_or("expected the corpus shape")? as usize;
-    let edges: Option<Vec<(usize, usize)>> = doc["links"]
-        .as_array()
-        .ok_or("no links")?
-        .iter()
-        .map(|l| Some((l[0].as_u64()? as usize, l[1].as_u64()? as usize)))
-        .collect();
-    Graph::from_edges(n, edges.ok_or("bad link")?).map_err(|e| e.to_string())
-}
+use colayout::{Graph, Layout, LayoutOptions, Schedule};
+use colayout_webcola::{layout_request, load, node_boxes, points, request, with_boxes};
 
 /// Number of overlapping box pairs (by more than 1e-3 in both axes).
 fn overlaps(g: &Graph, p: &[[f64; 2]]) -> usize {
-    let rs: Vec<Rectangle> = g
-        .nodes()
-        .iter()
-        .zip(p)
-        .map(|(v, p)| {
-            Rectangle::centred(p[0], p[1], v.width.unwrap_or(0.0), v.height.unwrap_or(0.0))
-        })
-        .collect();
-    colayout::metrics::overlapping_pairs(&rs, 1e-3)
+    colayout::metrics::overlapping_pairs(&node_boxes(g, p), 1e-3)
 }
 
 fn numbers(s: Option<String>, what: &str) -> Result<Vec<f64>, String> {
@@ -118,16 +85,7 @@ fn main() -> Result<(), String> {
     for name in &names {
         let mut g = load(name)?;
         if let Some((w, h)) = boxes {
-            let nodes = g
-                .nodes()
-                .iter()
-                .map(|v| Node {
-                    width: Some(w),
-                    height: Some(h),
-                    ..v.clone()
-                })
-                .collect();
-            g = Graph::new(nodes, g.links().to_vec()).map_err(|e| e.to_string())?;
+            g = with_boxes(&g, w, h);
         }
         let t0 = Instant::now();
         let mut l = Layout::<2>::new(g.clone(), options.clone()).map_err(|e| e.to_string())?;
