@@ -1,52 +1,15 @@
 // colayout: WebCola's Layout API over the Rust core compiled to WebAssembly.
 // Importing this module loads the SIMD build when the engine supports Wasm SIMD and the
 // compat build otherwise (top-level await), in browsers, Web Workers and Node 20.
-import type { RawLayout, RawModule } from './raw.js';
+import type { RawLayout } from './raw.js';
+import { raw, simd } from './load.js';
+import { LayoutError, rethrow } from './errors.js';
 
-/** A tiny module using a v128 instruction: valid iff the engine has Wasm SIMD. */
-const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+export { simd, LayoutError };
 
-/** True when this engine runs the SIMD build. */
-export const simd: boolean = WebAssembly.validate(SIMD_PROBE);
-
-async function load(): Promise<RawModule> {
-  const dir = simd ? 'simd' : 'compat';
-  const glue = new URL(`./wasm/${dir}/colayout_wasm.js`, import.meta.url);
-  const wasm = new URL(`./wasm/${dir}/colayout_wasm_bg.wasm`, import.meta.url);
-  const mod = (await import(glue.href)) as RawModule;
-  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
-  if (node && glue.protocol === 'file:') {
-    // Node's fetch cannot read file: URLs; read the bytes instead.
-    const fsModule = 'node:fs/promises';
-    const { readFile } = (await import(fsModule)) as { readFile(u: URL): Promise<Uint8Array<ArrayBuffer>> };
-    await mod.default({ module_or_path: await readFile(wasm) });
-  } else {
-    await mod.default({ module_or_path: wasm });
-  }
-  return mod;
-}
-
-const raw: RawModule = await load();
-
-/** Every `LayoutError.code`, one per error variant of the core. */
+/** Every `LayoutError.code` from the core, one per error variant. The package adds two of its
+ * own: `NotStarted` (a call that needs `start()` first) and `WorkerFailed` (a worker that died). */
 export const errorCodes: readonly string[] = raw.error_codes();
-
-/** Bad input, with `code` naming the core's error variant (see `errorCodes`). */
-export class LayoutError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'LayoutError';
-    this.code = code;
-  }
-}
-
-function rethrow(e: unknown): never {
-  if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string') {
-    throw new LayoutError((e as unknown as { code: string }).code, e.message);
-  }
-  throw e;
-}
 
 /** A node as WebCola sees it: the layout writes `x`, `y` and `index`. */
 export interface InputNode {
@@ -97,6 +60,7 @@ export class Layout {
   /** The node objects the core laid out, in its order (for `update`). */
   private _placed: InputNode[] = [];
   private _events: Partial<Record<EventType, (e: LayoutEvent) => void>> = {};
+  private _running = false;
 
   nodes(): InputNode[];
   nodes(v: InputNode[]): this;
@@ -226,6 +190,7 @@ export class Layout {
     this._raw?.free();
     try {
       this._raw = new raw.RawLayout(graph, options);
+      this._running = false;
       this._raw.start(a, b, c, d, false, centerGraph);
     } catch (e) {
       rethrow(e);
@@ -294,25 +259,40 @@ export class Layout {
     const r = this.requireStarted();
     const ended = r.tick();
     this.updateNodePositions();
-    if (ended) this.trigger({ type: 'end', alpha: 0 });
+    if (ended) {
+      this._running = false;
+      this.trigger({ type: 'end', alpha: 0 });
+    }
     else this.trigger({ type: 'tick', alpha: r.alpha() });
     return ended;
   }
 
-  /** WebCola's `alpha()` / `alpha(x)`: 0 stops, a positive value restarts (synchronously). */
+  /** WebCola's `alpha()` / `alpha(x)`: 0 stops; a positive value keeps a running layout hot,
+   * or fires `start` and calls `kick()` on a stopped one. */
   alpha(): number;
   alpha(x: number): this;
   alpha(x?: number): number | this {
     const r = this.requireStarted();
     if (x === undefined) return r.alpha();
-    if (x > 0) {
-      r.resume();
-      this.trigger({ type: 'start', alpha: r.alpha() });
-      while (!this.tick());
-    } else {
+    if (x <= 0) {
       r.stop();
+      this._running = false;
+      return this;
+    }
+    r.resume();
+    if (!this._running) {
+      this._running = true;
+      this.trigger({ type: 'start', alpha: r.alpha() });
+      this.kick();
     }
     return this;
+  }
+
+  /** Runs the ticks after `start`/`resume`. As in WebCola, this ticks synchronously until
+   * converged; override it to tick from a timer or an animation loop (WebCola's d3 adaptor
+   * and cytoscape-cola do that), and call `tick()` from there. */
+  kick(): void {
+    while (!this.tick());
   }
 
   resume(): this {
@@ -414,3 +394,5 @@ export function layout(
     r?.free();
   }
 }
+
+export { LayoutWorker, type WorkerEvent, type WorkerGraph } from './layout-worker.js';

@@ -140,3 +140,30 @@ test('update() adds and removes nodes without moving the others', () => {
   l.resume();
   assert.ok(Math.abs(Math.hypot(extra[0].x - nodes[5].x, extra[0].y - nodes[5].y) - 20) < 2);
 });
+
+test('kick() can be overridden to tick from a timer, as WebCola adaptors do', () => {
+  const g = corpus('lesmis');
+  let kicks = 0;
+  let starts = 0;
+  let ends = 0;
+  const layout = new colayout.Layout()
+    .nodes(g.labels.map(() => ({})))
+    .links(g.links.map(([source, target]) => ({ source, target })))
+    .on('start', () => starts++)
+    .on('end', () => ends++);
+  layout.kick = () => kicks++;
+  layout.start(10, 15, 20);
+  assert.equal(kicks, 1, 'start kicks once and returns');
+  assert.ok(layout.alpha() > 0);
+  layout.tick();
+  layout.resume();
+  assert.equal(kicks, 1, 'resume keeps a running layout hot without kicking again');
+  let ticks = 1;
+  while (!layout.tick()) ticks++;
+  assert.ok(ticks > 10 && ticks < 1000, `ticks ${ticks}`);
+  assert.equal(ends, 1);
+  layout.resume();
+  assert.equal(kicks, 2, 'resume after the end kicks again');
+  assert.equal(starts, 2);
+  layout.free();
+});

@@ -1,0 +1,193 @@
+// The demo and LayoutWorker in a real Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core): drag, double-click expansion, the worker, errors, frame times, and
+// ms per tick of colayout and webcola in the same page. Any console error fails.
+// Writes demo/screenshot.png, and the measurements as JSON to $RESULTS when set.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const results = {};
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(0);
+  browser = await chromium.launch({ executablePath, headless: true, args });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  console.log(`# browser results: ${JSON.stringify(results)}`);
+  if (process.env.RESULTS) writeFileSync(process.env.RESULTS, JSON.stringify(results, null, 2));
+});
+
+/** Opens the demo with `query`; the returned `errors` collects console errors and page errors. */
+async function open(query) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(`${server.url}demo/?${query}`);
+  await page.waitForFunction(() => window.demo, null, { timeout: 15_000 }).catch(() => assert.fail(`the demo did not load: ${errors.join('; ')}`));
+  await page.evaluate(() => window.demo.ready);
+  return { page, errors };
+}
+
+/** Waits until `fn(arg)` holds in the page; on timeout, fails with the page's errors. */
+const until = (page, errors, fn, arg) =>
+  page.waitForFunction(fn, arg, { timeout: 60_000 }).catch((e) => assert.fail(`${e.message}; page errors: ${JSON.stringify(errors)}`));
+
+const converged = (page, errors, k = 0) =>
+  until(page, errors, (k) => window.demo.panes[k].engine.ticks > 0 && !window.demo.panes[k].engine.running, k);
+
+/** Drags node `i` of pane 0 by (dx, dy) CSS px; returns the pointer's final client point. */
+async function drag(page, i, dx, dy) {
+  const p = await page.evaluate((i) => window.demo.client(0, i), i);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  for (let s = 1; s <= 10; s++) await page.mouse.move(p.x + (dx * s) / 10, p.y + (dy * s) / 10);
+  return { x: p.x + dx, y: p.y + dy };
+}
+
+/** How far node `i` of pane 0 is drawn from client point `q`, in CSS px. */
+const offset = (page, i, q) => page.evaluate(([i, q]) => {
+  const p = window.demo.client(0, i);
+  return Math.hypot(p.x - q.x, p.y - q.y);
+}, [i, q]);
+
+const quantile = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+test('dwt_419 (419 nodes) runs with one tick per frame; a dragged node sits under the pointer', async () => {
+  const { page, errors } = await open('graph=dwt_419&mode=full&engine=colayout&tpf=1');
+  await page.waitForTimeout(2000);
+  const q = await drag(page, 7, 80, 50);
+  await page.waitForTimeout(300);
+  assert.ok((await offset(page, 7, q)) < 1, 'the dragged node follows the pointer');
+  await page.mouse.up();
+  const log = await page.evaluate(() => window.demo.frames.log);
+  const running = log.slice(10).filter((f) => f.running);
+  assert.ok(running.length > 60, `frames while running: ${running.length}`);
+  const interval = running.map((f) => f.interval);
+  const work = running.map((f) => f.work);
+  const ms = await page.evaluate(() => window.demo.panes[0].engine.timer.mean());
+  results.frames = {
+    graph: 'dwt_419',
+    frames: running.length,
+    interval: { mean: interval.reduce((a, b) => a + b) / interval.length, p50: quantile(interval, 0.5), p95: quantile(interval, 0.95), max: Math.max(...interval) },
+    work: { mean: work.reduce((a, b) => a + b) / work.length, p95: quantile(work, 0.95), max: Math.max(...work) },
+    tickMs: ms,
+  };
+  await converged(page, errors);
+  const spread = await page.evaluate(() => {
+    const v = window.demo.panes[0].nodes;
+    return v.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y)) && new Set(v.map((n) => `${n.x},${n.y}`)).size === v.length;
+  });
+  assert.ok(spread, 'finite, distinct positions');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('double-click adds neighbours from the larger graph and the shown nodes do not jump', async () => {
+  const { page, errors } = await open('graph=dwt_419&mode=explore&engine=colayout&tpf=5');
+  await converged(page, errors);
+  const before = await page.evaluate(() => window.demo.panes[0].nodes.length);
+  // The exact check: positions just before and just after the update, in one task.
+  const jump = await page.evaluate(async () => {
+    const p = window.demo.panes[0];
+    const i = p.nodes.findIndex((_, i) => p.shown.hidden(i));
+    const old = p.nodes.map((v) => [v.x, v.y]);
+    await window.demo.expand(i);
+    return Math.max(...old.map(([x, y], j) => Math.hypot(p.nodes[j].x - x, p.nodes[j].y - y)));
+  });
+  assert.equal(jump, 0);
+  await converged(page, errors);
+  // The real gesture.
+  const i = await page.evaluate(() => {
+    const p = window.demo.panes[0];
+    return p.nodes.findIndex((_, i) => p.shown.hidden(i));
+  });
+  const at = await page.evaluate((i) => window.demo.client(0, i), i);
+  await page.mouse.dblclick(at.x, at.y);
+  await until(page, errors, (n) => window.demo.panes[0].nodes.length > n, before);
+  await converged(page, errors);
+  const after = await page.evaluate(() => window.demo.panes[0].nodes.length);
+  assert.ok(after > before, `${before} -> ${after} nodes`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('LayoutWorker: the layout runs in a worker, positions arrive per tick, drag and update work', async () => {
+  const { page, errors } = await open('graph=jazz&mode=explore&engine=worker');
+  await converged(page, errors);
+  const ticks = await page.evaluate(() => window.demo.panes[0].engine.ticks);
+  assert.ok(ticks > 10, `ticks ${ticks}`);
+  const q = await drag(page, 1, -60, 40);
+  await until(page, errors, (q) => {
+    const p = window.demo.client(0, 1);
+    return Math.hypot(p.x - q.x, p.y - q.y) < 1;
+  }, q);
+  await page.mouse.up();
+  const n = await page.evaluate(() => window.demo.panes[0].nodes.length);
+  await page.evaluate(async () => {
+    const p = window.demo.panes[0];
+    await window.demo.expand(p.nodes.findIndex((_, i) => p.shown.hidden(i)));
+  });
+  await until(page, errors, (n) => {
+    const p = window.demo.panes[0];
+    return p.nodes.length > n && p.nodes.every((v) => Number.isFinite(v.x)) && !p.engine.running;
+  }, n);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('LayoutWorker rejects bad input with the core error code', async () => {
+  const { page, errors } = await open('graph=lesmis&mode=full&engine=colayout');
+  const codes = await page.evaluate(async () => {
+    const { LayoutWorker, LayoutError } = await import('/dist/index.js');
+    const w = new LayoutWorker();
+    const out = [];
+    for (const graph of [{ nodes: [{}, {}], links: [{ source: 0, target: 5 }] }, { nodes: [{ x: 0, y: 0 }, { x: 'a' }], links: [] }]) {
+      try {
+        await w.start(graph);
+        out.push('none');
+      } catch (e) {
+        out.push(e instanceof LayoutError ? e.code : String(e));
+      }
+    }
+    try {
+      await w.drag(0, 1, 1);
+    } catch (e) {
+      out.push(e.code);
+    }
+    w.terminate();
+    return out;
+  });
+  assert.equal(codes[0], 'LinkOutOfRange');
+  assert.ok(codes[1] !== 'none', `bad coordinate: ${codes[1]}`);
+  assert.equal(codes[2], 'NotStarted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('colayout beside webcola: ms per tick on dwt_419 in the same page; screenshot', async () => {
+  const { page, errors } = await open('graph=dwt_419&mode=full&engine=colayout&compare=1&tpf=1');
+  const bench = await page.evaluate(() => window.demo.benchmark('dwt_419'));
+  results.ticks = bench;
+  assert.ok(bench.colayout > 0 && bench.webcola > 0);
+  await page.evaluate(() => window.demo.restart());
+  await page.waitForTimeout(4000);
+  const shot = path.join(here, '../demo/screenshot.png');
+  await page.screenshot({ path: shot });
+  results.screenshot = 'wasm/js/demo/screenshot.png';
+  assert.deepEqual(errors, []);
+  await page.close();
+});
