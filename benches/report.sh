@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-target/bench-report}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 AVX2="-C target-feature=+avx2,+fma"
 crit() { # crit NAME TARGET_DIR RUSTFLAGS CARGO_ARGS... -> "name ns" lines
   local name=$1 dir=$2 flags=$3
@@ -57,6 +58,9 @@ wasm-bindgen target/wasm-compat/wasm32-unknown-unknown/release/colayout_wasm.was
 (cd webcola/harness && [ -d node_modules/webcola ] || npm ci --no-audit --no-fund >/dev/null)
 WASM_SIMD=$(node wasm/js/bench/tick.mjs "$OUT/pkg-simd" webcola/harness data dwt_419 30)
 WASM_COMPAT=$(node wasm/js/bench/tick.mjs "$OUT/pkg-compat" webcola/harness data dwt_419 30)
+# The npm package in headless Chromium: the demo's frame times and the in-page tick ratio.
+(cd wasm/js && npm run build >/dev/null 2>&1 && RESULTS="$OUT/browser.json" npm run test:browser >/dev/null 2>&1)
+browser() { node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1])); console.log(eval(process.argv[2]))' "$OUT/browser.json" "$1"; }
 
 col() { awk -F'|' -v c="$2" '$2 ~ /dwt_419/ { gsub(/ /, "", $c); print $c }' "$1"; }
 TICK_X=$(col "$OUT/compare-avx2.md" 14)
@@ -167,7 +171,28 @@ The Wasm module from \`wasm/\` against WebCola in the same Node process
 $WASM_SIMD
 $WASM_COMPAT
 
-## Targets (issue #4)
+## The npm package in headless Chromium
+
+From the browser test (\`cd wasm/js && npm run test:browser\`; Debian's Chromium through
+playwright-core, \`--disable-gpu\`). The demo page runs dwt_419 (419 nodes, 1572 links) with
+colayout, one tick per animation frame, drawing on a 2D canvas; over $(browser 'r.frames.frames') frames while the
+layout runs:
+
+| | mean | p50 | p95 | max |
+|---|---:|---:|---:|---:|
+| frame interval (requestAnimationFrame), ms | $(browser 'r.frames.interval.mean.toFixed(2)') | $(browser 'r.frames.interval.p50.toFixed(2)') | $(browser 'r.frames.interval.p95.toFixed(2)') | $(browser 'r.frames.interval.max.toFixed(2)') |
+| work per frame (tick + draw), ms | $(browser 'r.frames.work.mean.toFixed(2)') | | $(browser 'r.frames.work.p95.toFixed(2)') | $(browser 'r.frames.work.max.toFixed(2)') |
+
+One tick on dwt_419 in the same page, same options, from WebCola's default start
+(\`demo.benchmark()\`, best of 4 runs), through each package's public \`Layout.tick()\`:
+
+| build | colayout, ms | webcola 3.4.0, ms | speed-up |
+|---|---:|---:|---:|
+| $(browser 'r.ticks.simd ? "Wasm SIMD" : "Wasm"') | $(browser 'r.ticks.colayout.toFixed(3)') | $(browser 'r.ticks.webcola.toFixed(2)') | $(browser 'r.ticks.ratio.toFixed(1)')x |
+
+Screenshot: \`wasm/js/demo/screenshot.png\`.
+
+## Targets (issues #4 and #5)
 
 | workload | target | measured | met |
 |---|---|---|---|
@@ -176,6 +201,8 @@ $WASM_COMPAT
 | block_2000 converged | ≤ 1 s | $BLOCK_S1 s (AVX2), $BLOCK_S s (AVX2 +threads) | no |
 | USpowerGrid | paths ≤ 1 s, peak memory ≤ 150 MB | $PATHS_MS ms, $((RSS / 1024)) MB | yes |
 | Wasm SIMD dwt_419 tick | ≤ 1/50 of WebCola's in the same Node | 1/$WASM_X | no |
+| Wasm SIMD dwt_419 tick in Chromium | ≤ 1/50 of webcola's in the same page | 1/$(browser 'r.ticks.ratio.toFixed(1)')x | no |
+| demo at 400 nodes while running | 60 FPS | $(browser '(1000 / r.frames.interval.mean).toFixed(1)') FPS, work p95 $(browser 'r.frames.work.p95.toFixed(2)') ms per frame | yes |
 
 Where the time goes, and what would close the gaps, is in the section below (kept by hand).
 MD
