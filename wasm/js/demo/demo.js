@@ -2,7 +2,9 @@
 // page or in a Web Worker) or by npm webcola, alone or side by side. The query string
 // mirrors the controls (graph, mode, engine, compare, tpf), so a view can be linked to.
 // `window.demo` exposes the state the browser test reads.
-import { Layout, LayoutWorker, simd } from '../dist/index.js';
+import * as colayout from '../dist/index.js';
+
+const { Layout, LayoutWorker, simd } = colayout;
 
 const $ = (id) => document.getElementById(id);
 const LINK_DISTANCE = 30;
@@ -77,19 +79,27 @@ class Shown {
   }
 }
 
-/** colayout on the page, ticked from the animation loop as WebCola's d3 adaptor does. */
-class ColayoutEngine {
-  label = `colayout (${simd ? 'Wasm SIMD' : 'Wasm'})`;
+/** A WebCola-style `Layout` on the page, colayout's or npm webcola's (the same API), ticked
+ * from the animation loop as WebCola's d3 adaptor ticks it. */
+class PageEngine {
   timer = new Window();
   ticks = 0;
   running = false;
+  constructor(lib, label) {
+    this.lib = lib;
+    this.label = label;
+  }
   start(nodes, links, size) {
     this.nodes = nodes;
-    const l = new Layout().size(size).nodes(nodes).links(links).linkDistance(LINK_DISTANCE);
+    this.size = size;
+    this.layout = this.make(nodes, links);
+  }
+  make(nodes, links) {
+    const l = new this.lib.Layout().size(this.size).nodes(nodes).links(links).linkDistance(LINK_DISTANCE);
     l.kick = () => {};
     l.on('start', () => (this.running = true)).on('end', () => (this.running = false));
     l.start(10, 15, 20);
-    this.layout = l;
+    return l;
   }
   frame(ticksPerFrame) {
     for (let k = 0; k < ticksPerFrame && this.running; k++) {
@@ -100,22 +110,32 @@ class ColayoutEngine {
     }
   }
   grab(i) {
-    this.layout.dragStart(this.nodes[i]);
+    this.lib.Layout.dragStart(this.nodes[i]);
   }
   move(i, x, y) {
-    this.layout.drag(this.nodes[i], { x, y });
+    this.lib.Layout.drag(this.nodes[i], { x, y });
     this.layout.resume();
   }
   release(i) {
-    this.layout.dragEnd(this.nodes[i]);
+    this.lib.Layout.dragEnd(this.nodes[i]);
     this.layout.resume();
   }
-  grow(nodes, links) {
+  /** colayout carries on with `update()`. WebCola has none: new nodes start on the
+   * expanded node and the layout starts again, as WebCola users do it. */
+  grow(nodes, links, before, at) {
+    if (this.layout.update) {
+      this.nodes = nodes;
+      this.layout.nodes(nodes).links(links).update();
+      return;
+    }
+    for (let i = before; i < nodes.length; i++) nodes[i] = { x: at.x + Math.cos(i), y: at.y + Math.sin(i) };
     this.nodes = nodes;
-    this.layout.nodes(nodes).links(links).update();
+    this.layout.stop();
+    this.layout = this.make(nodes, links);
   }
   free() {
-    this.layout?.free();
+    if (this.layout?.free) this.layout.free();
+    else this.layout?.stop();
   }
 }
 
@@ -176,56 +196,6 @@ class WorkerEngine {
   }
 }
 
-/** npm webcola, driven the way its d3 adaptor drives it: one `tick()` per animation frame. */
-class WebColaEngine {
-  label = 'webcola 3.4.0';
-  timer = new Window();
-  ticks = 0;
-  running = false;
-  start(nodes, links, size) {
-    this.nodes = nodes;
-    this.size = size;
-    this.layout = this.make(nodes, links);
-  }
-  make(nodes, links) {
-    const l = new cola.Layout().size(this.size).nodes(nodes).links(links).linkDistance(LINK_DISTANCE);
-    l.kick = () => {};
-    l.on('start', () => (this.running = true)).on('end', () => (this.running = false));
-    l.start(10, 15, 20);
-    return l;
-  }
-  frame(ticksPerFrame) {
-    for (let k = 0; k < ticksPerFrame && this.running; k++) {
-      const t0 = performance.now();
-      this.layout.tick();
-      this.timer.add(performance.now() - t0);
-      this.ticks++;
-    }
-  }
-  grab(i) {
-    cola.Layout.dragStart(this.nodes[i]);
-  }
-  move(i, x, y) {
-    cola.Layout.drag(this.nodes[i], { x, y });
-    this.layout.resume();
-  }
-  release(i) {
-    cola.Layout.dragEnd(this.nodes[i]);
-    this.layout.resume();
-  }
-  /** WebCola has no incremental update: new nodes start on a shown neighbour and the
-   * layout starts again, as WebCola users do it. */
-  grow(nodes, links, before, at) {
-    for (let i = before; i < nodes.length; i++) nodes[i] = { x: at.x + Math.cos(i), y: at.y + Math.sin(i) };
-    this.nodes = nodes;
-    this.layout.stop();
-    this.layout = this.make(nodes, links);
-  }
-  free() {
-    this.layout?.stop();
-  }
-}
-
 let webcolaLoaded = null;
 function loadWebCola() {
   webcolaLoaded ??= new Promise((resolve, reject) => {
@@ -238,7 +208,11 @@ function loadWebCola() {
   return webcolaLoaded;
 }
 
-const engines = { colayout: ColayoutEngine, worker: WorkerEngine, webcola: WebColaEngine };
+const engines = {
+  colayout: () => new PageEngine(colayout, `colayout (${simd ? 'Wasm SIMD' : 'Wasm'})`),
+  worker: () => new WorkerEngine(),
+  webcola: () => new PageEngine(window.cola, 'webcola 3.4.0'),
+};
 
 /** One canvas with its engine, its nodes (objects with x, y) and its pan/zoom. */
 class Pane {
@@ -250,7 +224,7 @@ class Pane {
     this.el.append(this.canvas, this.stats);
     $('panes').append(this.el);
     this.ctx = this.canvas.getContext('2d');
-    this.engine = new engines[kind]();
+    this.engine = engines[kind]();
     this.view = { s: 1, tx: 0, ty: 0, auto: true };
     this.dragging = -1;
     this.listen();
@@ -497,9 +471,9 @@ async function benchmark(name = 'dwt_419', colayoutTicks = 50, webcolaTicks = 10
     return ms;
   };
   const best = (make, ticks) => Math.min(...[0, 1, 2, 3].map(() => run(make, ticks)));
-  const colayout = best(() => new Layout(), colayoutTicks);
-  const webcola = best(() => new cola.Layout(), webcolaTicks);
-  return { graph: name, nodes: g.n, simd, colayout, webcola, ratio: webcola / colayout };
+  const ours = best(() => new Layout(), colayoutTicks);
+  const theirs = best(() => new cola.Layout(), webcolaTicks);
+  return { graph: name, nodes: g.n, simd, colayout: ours, webcola: theirs, ratio: theirs / ours };
 }
 
 let ready = Promise.resolve();

@@ -3,6 +3,7 @@
 //   /dist/       the built package
 //   /data/       the repository's graphs
 //   /webcola/    npm webcola (pinned in webcola/harness), for the side-by-side switch
+//   /d3/         d3 (a devDependency), for the WebCola d3 example page
 // Also imported by the browser test, which calls serve(0) for a free port.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ const roots = {
   dist: path.join(js, 'dist'),
   data: path.join(repo, 'data'),
   webcola: path.join(harness, 'node_modules/webcola/WebCola'),
+  d3: path.join(js, 'node_modules/d3/dist'),
 };
 const types = {
   '.html': 'text/html; charset=utf-8',

@@ -2,7 +2,7 @@
 // back to back in the worker; each tick's positions arrive as a transferred Float32Array.
 import type { Reply, Request } from './protocol.js';
 import { LayoutError } from './errors.js';
-import type { InputGroup, InputLink, InputNode } from './index.js';
+import type { InputGroup, InputLink, InputNode } from './layout.js';
 
 /** A graph as `layout()` takes it: links and groups refer to nodes by index. */
 export interface WorkerGraph {

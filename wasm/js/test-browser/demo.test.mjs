@@ -1,6 +1,7 @@
 // The demo and LayoutWorker in a real Chromium (Debian's /usr/bin/chromium, driven by
-// playwright-core): drag, double-click expansion, the worker, errors, frame times, and
-// ms per tick of colayout and webcola in the same page. Any console error fails.
+// playwright-core): drag, double-click expansion, the worker, errors, frame times, ms per
+// tick of colayout and webcola in the same page, and WebCola's d3 example run by both
+// libraries. Any console error fails.
 // Writes demo/screenshot.png, and the measurements as JSON to $RESULTS when set.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
+import { sn } from '../test/sn.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -29,14 +31,20 @@ after(async () => {
   if (process.env.RESULTS) writeFileSync(process.env.RESULTS, JSON.stringify(results, null, 2));
 });
 
-/** Opens the demo with `query`; the returned `errors` collects console errors and page errors. */
-async function open(query) {
+/** Opens a page; the returned `errors` collects console errors, page errors and failed loads. */
+async function openPage(url) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}demo/?${query}`);
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Opens the demo with `query`. */
+async function open(query) {
+  const { page, errors } = await openPage(`${server.url}demo/?${query}`);
   await page.waitForFunction(() => window.demo, null, { timeout: 15_000 }).catch(() => assert.fail(`the demo did not load: ${errors.join('; ')}`));
   await page.evaluate(() => window.demo.ready);
   return { page, errors };
@@ -188,6 +196,42 @@ test('colayout beside webcola: ms per tick on dwt_419 in the same page; screensh
   const shot = path.join(here, '../demo/screenshot.png');
   await page.screenshot({ path: shot });
   results.screenshot = 'wasm/js/demo/screenshot.png';
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("WebCola's d3 example (d3 v7, d3adaptor, SVG, d3 drag) with only the library changed", async () => {
+  const run = async (lib) => {
+    const { page, errors } = await openPage(`${server.url}demo/d3-example.html?lib=${lib}`);
+    await until(page, errors, () => window.example, null);
+    await page.evaluate(() => window.example.ended);
+    const xy = await page.evaluate(() => window.example.graph.nodes.map((v) => ({ x: v.x, y: v.y })));
+    return { page, errors, xy };
+  };
+  const links = await (await fetch(`${server.url}data/lesmis.json`)).json().then((g) => g.links);
+  const theirs = await run('webcola');
+  assert.deepEqual(theirs.errors, []);
+  await theirs.page.close();
+  const ours = await run('colayout');
+  const [a, b] = [sn(ours.xy.length, links, ours.xy), sn(theirs.xy.length, links, theirs.xy)];
+  results.d3Example = { sn: a, webcolaSn: b };
+  assert.ok(Math.abs(a / b - 1) < 0.05, `SN ${a} vs WebCola ${b}`);
+  // Drag a circle with the mouse: d3's drag behaviour from d3cola.drag moves the node there.
+  const { page, errors } = ours;
+  const circle = page.locator('circle.node').nth(11);
+  const box = await circle.boundingBox();
+  const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let s = 1; s <= 10; s++) await page.mouse.move(x0 + 7 * s, y0 - 4 * s);
+  const svg = await page.locator('svg').boundingBox();
+  const target = { x: x0 + 70 - svg.x, y: y0 - 40 - svg.y };
+  await until(page, errors, ([i, q]) => {
+    const v = window.example.graph.nodes[i];
+    return Math.hypot(v.x - q.x, v.y - q.y) < 1.5;
+  }, [11, target]);
+  await page.mouse.up();
+  assert.equal(await page.evaluate(() => window.example.graph.nodes[11].fixed & 2), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

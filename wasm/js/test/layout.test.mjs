@@ -7,35 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as colayout from '../dist/index.js';
+import { sn } from './sn.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
 const require = createRequire(import.meta.url);
 const webcola = require(path.join(repo, 'webcola/harness/node_modules/webcola'));
 const corpus = (name) => JSON.parse(readFileSync(path.join(repo, 'data', `${name}.json`), 'utf8'));
-
-/** Scale-normalised stress on a connected graph (../shared/graphs/README.md). */
-function sn(n, links, xy) {
-  const adj = Array.from({ length: n }, () => []);
-  for (const [u, v] of links) {
-    adj[u].push(v);
-    adj[v].push(u);
-  }
-  let sr = 0;
-  let sr2 = 0;
-  for (let s = 0; s < n; s++) {
-    const hops = new Array(n).fill(-1);
-    hops[s] = 0;
-    const queue = [s];
-    for (let h = 0; h < queue.length; h++) for (const v of adj[queue[h]]) if (hops[v] < 0) (hops[v] = hops[queue[h]] + 1), queue.push(v);
-    for (let t = s + 1; t < n; t++) {
-      const r = Math.hypot(xy[s].x - xy[t].x, xy[s].y - xy[t].y) / hops[t];
-      sr += r;
-      sr2 += r * r;
-    }
-  }
-  return (n * (n - 1)) / 2 - (sr * sr) / sr2;
-}
 
 /** A WebCola program, as users write it; only `cola` changes. */
 function program(cola) {
@@ -166,4 +144,103 @@ test('kick() can be overridden to tick from a timer, as WebCola adaptors do', ()
   assert.equal(kicks, 2, 'resume after the end kicks again');
   assert.equal(starts, 2);
   layout.free();
+});
+
+test("WebCola's static drag API: fixed bit 2 and px/py hold a node; dragEnd frees it", () => {
+  const nodes = Array.from({ length: 5 }, () => ({}));
+  const l = new colayout.Layout().nodes(nodes).links([0, 1, 2, 3].map((i) => ({ source: i, target: i + 1 })));
+  l.start();
+  colayout.Layout.dragStart(nodes[1]);
+  assert.equal(nodes[1].fixed, 2);
+  colayout.Layout.drag(nodes[1], { x: -50, y: 70 });
+  l.resume();
+  assert.deepEqual([nodes[1].x, nodes[1].y], [-50, 70]);
+  colayout.Layout.dragEnd(nodes[1]);
+  assert.equal(nodes[1].fixed, 0);
+  l.resume();
+  assert.notDeepEqual([nodes[1].x, nodes[1].y], [-50, 70], 'released, the node moves again');
+  // A user's fixed bit survives a drag (WebCola's bit semantics).
+  nodes[3].fixed = 1;
+  colayout.Layout.dragStart(nodes[3]);
+  colayout.Layout.dragEnd(nodes[3]);
+  assert.equal(nodes[3].fixed, 1);
+  assert.throws(() => l.dragStart({}), (e) => e.code === 'NodeOutOfRange');
+});
+
+test('dragging a group moves its leaves with it; bounds are WebCola Rectangles', () => {
+  const nodes = Array.from({ length: 4 }, () => ({ width: 20, height: 20 }));
+  const groups = [{ leaves: [0, 1], padding: 4 }];
+  const l = new colayout.Layout()
+    .nodes(nodes)
+    .links([0, 1, 2].map((i) => ({ source: i, target: i + 1 })))
+    .groups(groups)
+    .avoidOverlaps(true)
+    .linkDistance(50);
+  l.start(10, 10, 10);
+  const g = groups[0];
+  assert.ok(g.leaves[0] === nodes[0] && nodes[0].parent === g, 'leaves become node objects with a parent');
+  assert.ok(g.bounds instanceof colayout.Rectangle && g.bounds.width() > 40);
+  const offset = nodes[1].x - nodes[0].x;
+  const origin = colayout.Layout.dragOrigin(g);
+  assert.ok(Math.abs(origin.x - g.bounds.cx()) < 1e-9);
+  l.dragStart(g);
+  l.drag(g, { x: origin.x + 300, y: origin.y });
+  l.resume();
+  assert.ok(Math.abs(nodes[1].x - nodes[0].x - offset) < 1e-6, 'the leaves keep their offsets');
+  assert.ok(Math.abs(nodes[0].x - (origin.x + 300) - (nodes[0]._dragGroupOffsetX ?? 0)) < 1e-6);
+  l.dragEnd(g);
+  assert.equal(nodes[0].fixed, 0);
+});
+
+test('adaptor(options) takes kick and trigger, with numeric EventType as WebCola', () => {
+  const g = corpus('karate');
+  const seen = [];
+  let frames = 0;
+  const a = colayout.adaptor({
+    trigger: (e) => seen.push(e.type),
+    kick: () => {
+      while (!a.tick()) frames++;
+    },
+  });
+  a.nodes(Array.from({ length: g.nodes }, () => ({}))).links(g.links.map(([source, target]) => ({ source, target }))).start(10, 0, 10);
+  assert.equal(seen[0], colayout.EventType.start);
+  assert.equal(seen.at(-1), colayout.EventType.end);
+  assert.ok(frames > 5 && seen.filter((t) => t === colayout.EventType.tick).length === frames);
+  assert.equal(a.dragstart, colayout.Layout.dragStart);
+});
+
+test('d3adaptor(d3): a WebCola d3 program, run on real d3-timer and d3-dispatch, matches WebCola within 5% SN', async () => {
+  const d3 = {
+    ...require(path.join(repo, 'webcola/harness/node_modules/d3-timer')),
+    ...require(path.join(repo, 'webcola/harness/node_modules/d3-dispatch')),
+    drag: () => assert.fail('not used here'),
+  };
+  const g = corpus('lesmis');
+  // WebCola's d3 example shape: ticks arrive from d3.timer after start() returns.
+  const run = (cola) => {
+    const nodes = g.labels.map((name) => ({ name }));
+    let ticks = 0;
+    const done = new Promise((resolve) => {
+      cola
+        .d3adaptor(d3)
+        .size([960, 500])
+        .nodes(nodes)
+        .links(g.links.map(([source, target]) => ({ source, target })))
+        .linkDistance(30)
+        .on('tick', function () {
+          assert.equal(this.type, 'tick');
+          ticks++;
+        })
+        .on('end', resolve)
+        .start(10, 15, 20);
+    });
+    assert.equal(ticks, 0, 'start returns before ticking');
+    return done.then(() => ({ nodes, ticks }));
+  };
+  const ours = await run(colayout);
+  const theirs = await run(webcola);
+  assert.ok(ours.ticks > 10, `ticks ${ours.ticks}`);
+  const [a, b] = [sn(ours.nodes.length, g.links, ours.nodes), sn(theirs.nodes.length, g.links, theirs.nodes)];
+  assert.ok(Math.abs(a / b - 1) < 0.05, `SN ${a} vs WebCola ${b}`);
+  assert.throws(() => colayout.d3adaptor(undefined), TypeError);
 });
