@@ -45,6 +45,15 @@ function step(): void {
   else yielder.port2.postMessage(null);
 }
 
+/** After start or update: the positions so far, then ticks if asked. */
+function carryOn(l: RawLayout, keepRunning: boolean): void {
+  post('tick', l, 0);
+  if (keepRunning) {
+    l.resume();
+    run();
+  }
+}
+
 function handle(raw: RawModule, m: Request): void {
   switch (m.op) {
     case 'start': {
@@ -55,11 +64,7 @@ function handle(raw: RawModule, m: Request): void {
       ticks = 0;
       const [a, b, c, d] = m.iterations;
       l.start(a, b, c, d, false, m.centerGraph);
-      post('tick', l, 0);
-      if (m.keepRunning) {
-        l.resume();
-        run();
-      }
+      carryOn(l, m.keepRunning);
       return;
     }
     case 'free':
@@ -72,11 +77,7 @@ function handle(raw: RawModule, m: Request): void {
   switch (m.op) {
     case 'update':
       layout.update(m.graph, m.previous);
-      post('tick', layout, 0);
-      if (m.keepRunning) {
-        layout.resume();
-        run();
-      }
+      carryOn(layout, m.keepRunning);
       return;
     case 'dragStart':
       layout.drag_start(m.group, m.index);
