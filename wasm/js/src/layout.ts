@@ -329,8 +329,9 @@ export class Layout {
     if (ended) {
       this._running = false;
       this.trigger({ type: EventType.end, alpha: 0 });
+    } else {
+      this.trigger({ type: EventType.tick, alpha: r.alpha() });
     }
-    else this.trigger({ type: EventType.tick, alpha: r.alpha() });
     return ended;
   }
 
