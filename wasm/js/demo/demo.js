@@ -1,13 +1,15 @@
 // The colayout demo: a real graph from data/ on a canvas, laid out live by colayout (on the
 // page or in a Web Worker) or by npm webcola, alone or side by side. The query string
-// mirrors the controls (graph, mode, engine, compare, tpf), so a view can be linked to.
+// mirrors the controls (graph, mode, engine, compare, overlaps, tpf), so a view can be linked to.
 // `window.demo` exposes the state the browser test reads.
 import * as colayout from '../dist/index.js';
 
 const { Layout, LayoutWorker, simd } = colayout;
 
 const $ = (id) => document.getElementById(id);
-const LINK_DISTANCE = 30;
+/** Ideal link length; longer with label boxes, which need the room. */
+const linkDistance = () => (avoidOverlaps && shown?.graph.labels ? 90 : 30);
+const LABEL_FONT = '11px system-ui, sans-serif';
 /** Ticks kept for the ms-per-tick readout, and frames kept for the FPS readout. */
 const WINDOW = 120;
 
@@ -42,6 +44,12 @@ class Graph {
   }
 }
 
+const measure = (() => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = LABEL_FONT;
+  return (text) => ctx.measureText(text).width;
+})();
+
 /** The part of a graph on screen: all of it, or a node and its neighbours grown by expanding.
  * Shown nodes get local indices in the order they appeared, so expanding only appends. */
 class Shown {
@@ -67,6 +75,13 @@ class Shown {
     const before = this.ids.length;
     for (const w of this.graph.adj[this.ids[i]]) if (this.local[w] < 0) this.add(w);
     return this.ids.length - before;
+  }
+  /** A new node object for local node `i`: with `width`/`height` (its label, or a small
+   * square) when overlaps are avoided. */
+  box(i) {
+    if (!avoidOverlaps) return {};
+    const label = this.graph.labels?.[this.ids[i]];
+    return label ? { width: measure(label) + 8, height: 16 } : { width: 12, height: 12 };
   }
   hidden(i) {
     return this.graph.adj[this.ids[i]].some((w) => this.local[w] < 0);
@@ -95,7 +110,7 @@ class PageEngine {
     this.layout = this.make(nodes, links);
   }
   make(nodes, links) {
-    const l = new this.lib.Layout().size(this.size).nodes(nodes).links(links).linkDistance(LINK_DISTANCE);
+    const l = new this.lib.Layout().size(this.size).nodes(nodes).links(links).linkDistance(linkDistance()).avoidOverlaps(avoidOverlaps);
     l.kick = () => {};
     l.on('start', () => (this.running = true)).on('end', () => (this.running = false));
     l.start(10, 15, 20);
@@ -128,7 +143,7 @@ class PageEngine {
       this.layout.nodes(nodes).links(links).update();
       return;
     }
-    for (let i = before; i < nodes.length; i++) nodes[i] = { x: at.x + Math.cos(i), y: at.y + Math.sin(i) };
+    for (let i = before; i < nodes.length; i++) Object.assign(nodes[i], { x: at.x + Math.cos(i), y: at.y + Math.sin(i) });
     this.nodes = nodes;
     this.layout.stop();
     this.layout = this.make(nodes, links);
@@ -161,11 +176,11 @@ class WorkerEngine {
     this.ticks = e.ticks;
   }
   graph(nodes, links) {
-    return { nodes: nodes.map(() => ({})), links };
+    return { nodes: nodes.map((v) => ({ width: v.width, height: v.height })), links };
   }
   async start(nodes, links, size) {
     this.nodes = nodes;
-    await this.worker.start(this.graph(nodes, links), { size, linkDistance: LINK_DISTANCE }, 10, 15, 20);
+    await this.worker.start(this.graph(nodes, links), { size, linkDistance: linkDistance(), avoidOverlaps }, 10, 15, 20);
     this.frame();
   }
   frame() {
@@ -231,14 +246,14 @@ class Pane {
   }
   async start() {
     this.resize();
-    this.nodes = this.shown.ids.map(() => ({}));
+    this.nodes = this.shown.ids.map((_, i) => this.shown.box(i));
     this.pairs = this.shown.pairs();
     await this.engine.start(this.nodes, this.pairs.map(([source, target]) => ({ source, target })), [this.width, this.height]);
   }
   async grow(at) {
     const before = this.nodes.length;
     const nodes = this.nodes.slice();
-    for (let i = before; i < this.shown.ids.length; i++) nodes.push({});
+    for (let i = before; i < this.shown.ids.length; i++) nodes.push(this.shown.box(i));
     const pairs = this.shown.pairs();
     await this.engine.grow(nodes, pairs.map(([source, target]) => ({ source, target })), before, this.nodes[at]);
     this.nodes = nodes;
@@ -279,9 +294,13 @@ class Pane {
   hit(px, py) {
     let best = -1;
     let bestD = 12 * 12;
-    this.nodes.forEach((_, i) => {
+    const s = this.view.s;
+    this.nodes.forEach((v, i) => {
       const p = this.screen(i);
-      const d = (p.x - px) ** 2 + (p.y - py) ** 2;
+      // Distance to the node's box (0 inside), or to its centre.
+      const dx = Math.max(0, Math.abs(p.x - px) - ((v.width ?? 0) * s) / 2);
+      const dy = Math.max(0, Math.abs(p.y - py) - ((v.height ?? 0) * s) / 2);
+      const d = dx * dx + dy * dy;
       if (d < bestD) (best = i), (bestD = d);
     });
     return best;
@@ -305,35 +324,42 @@ class Pane {
     ctx.stroke();
     const r = Math.max(2, Math.min(8, 5 * s)) / s;
     const explore = shownMode === 'explore';
+    const shape = (v) => {
+      if (v.width) ctx.rect(v.x - v.width / 2, v.y - v.height / 2, v.width, v.height);
+      else {
+        ctx.moveTo(v.x + r, v.y);
+        ctx.arc(v.x, v.y, r, 0, 2 * Math.PI);
+      }
+    };
     for (const [color, pick] of [
       ['#2563eb', (i) => !(explore && this.shown.hidden(i))],
       ['#f59e0b', (i) => explore && this.shown.hidden(i)],
+      ['#dc2626', (i) => i === this.dragging],
     ]) {
       ctx.fillStyle = color;
       ctx.beginPath();
-      nodes.forEach((v, i) => {
-        if (!pick(i) || i === this.dragging) return;
-        ctx.moveTo(v.x + r, v.y);
-        ctx.arc(v.x, v.y, r, 0, 2 * Math.PI);
-      });
-      ctx.fill();
-    }
-    if (this.dragging >= 0) {
-      const v = nodes[this.dragging];
-      ctx.fillStyle = '#dc2626';
-      ctx.beginPath();
-      ctx.arc(v.x, v.y, 1.5 * r, 0, 2 * Math.PI);
+      nodes.forEach((v, i) => pick(i) && shape(v));
       ctx.fill();
     }
     const labels = this.shown.graph.labels;
     if (labels && nodes.length <= 200) {
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.fillStyle = '#333';
-      ctx.font = '11px system-ui, sans-serif';
-      nodes.forEach((_, i) => {
-        const p = this.screen(i);
-        ctx.fillText(labels[this.shown.ids[i]], p.x + r * s + 2, p.y + 4);
-      });
+      ctx.font = LABEL_FONT;
+      ctx.textBaseline = 'middle';
+      // Boxes hold their label at 11 world units, scaled with the view; plain nodes get
+      // an 11 px label beside them.
+      if (avoidOverlaps && 11 * s >= 6) {
+        ctx.fillStyle = '#fff';
+        ctx.textAlign = 'center';
+        nodes.forEach((v, i) => ctx.fillText(labels[this.shown.ids[i]], v.x, v.y));
+      } else if (!avoidOverlaps) {
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.fillStyle = '#333';
+        ctx.textAlign = 'left';
+        nodes.forEach((_, i) => {
+          const p = this.screen(i);
+          ctx.fillText(labels[this.shown.ids[i]], p.x + r * s + 2, p.y);
+        });
+      }
     }
     const e = this.engine;
     const ms = e.timer.mean();
@@ -408,6 +434,7 @@ let panes = [];
 let shown = null;
 let shownMode = 'full';
 let ticksPerFrame = 1;
+let avoidOverlaps = false;
 const frames = { interval: new Window(), work: new Window(), log: [] };
 
 /** Adds the neighbours of local node `i` in every pane. */
@@ -421,9 +448,17 @@ async function setup() {
   const graph = $('graph').value;
   shownMode = $('mode').value;
   ticksPerFrame = Number($('tpf').value);
+  avoidOverlaps = $('overlaps').checked;
   const kinds = [$('engine').value];
   if ($('compare').checked && kinds[0] !== 'webcola') kinds.push('webcola');
-  const query = new URLSearchParams({ graph, mode: shownMode, engine: kinds[0], compare: $('compare').checked ? '1' : '0', tpf: String(ticksPerFrame) });
+  const query = new URLSearchParams({
+    graph,
+    mode: shownMode,
+    engine: kinds[0],
+    compare: $('compare').checked ? '1' : '0',
+    overlaps: avoidOverlaps ? '1' : '0',
+    tpf: String(ticksPerFrame),
+  });
   history.replaceState(null, '', `?${query}`);
   if (kinds.includes('webcola')) await loadWebCola();
   shown = new Shown(await Graph.load(graph), shownMode);
@@ -485,7 +520,7 @@ function restart() {
   return ready;
 }
 
-for (const id of ['graph', 'mode', 'engine', 'compare', 'tpf']) {
+for (const id of ['graph', 'mode', 'engine', 'compare', 'overlaps', 'tpf']) {
   const el = $(id);
   const params = new URLSearchParams(location.search);
   if (params.has(id)) {

@@ -187,6 +187,29 @@ test('LayoutWorker rejects bad input with the core error code', async () => {
   await page.close();
 });
 
+test('avoid overlaps: label boxes end disjoint, on the page and in the worker', async () => {
+  for (const engine of ['colayout', 'worker']) {
+    const { page, errors } = await open(`graph=lesmis&mode=full&engine=${engine}&overlaps=1&tpf=10`);
+    await converged(page, errors);
+    const overlaps = await page.evaluate(() => {
+      const v = window.demo.panes[0].nodes;
+      let count = 0;
+      for (let i = 0; i < v.length; i++) {
+        for (let j = i + 1; j < v.length; j++) {
+          const ox = (v[i].width + v[j].width) / 2 - Math.abs(v[i].x - v[j].x);
+          const oy = (v[i].height + v[j].height) / 2 - Math.abs(v[i].y - v[j].y);
+          if (ox > 1e-3 && oy > 1e-3) count++;
+        }
+      }
+      return { count, sized: v.every((n) => n.width > 8 && n.height === 16) };
+    });
+    assert.ok(overlaps.sized, `${engine}: nodes carry their label boxes`);
+    assert.equal(overlaps.count, 0, `${engine}: overlapping boxes`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('colayout beside webcola: ms per tick on dwt_419 in the same page; screenshot', async () => {
   const { page, errors } = await open('graph=dwt_419&mode=full&engine=colayout&compare=1&tpf=1');
   const bench = await page.evaluate(() => window.demo.benchmark('dwt_419'));
