@@ -1,6 +1,6 @@
 // `LayoutWorker`: a layout running in a Web Worker, so the page never blocks. Ticks run
 // back to back in the worker; each tick's positions arrive as a transferred Float32Array.
-import type { Reply, Request } from './protocol.js';
+import type { Command, Reply } from './protocol.js';
 import { LayoutError } from './errors.js';
 import type { InputGroup, InputLink, InputNode } from './layout.js';
 
@@ -27,7 +27,7 @@ export interface WorkerEvent {
 }
 
 type Pending = { resolve(): void; reject(e: unknown): void };
-type RequestBody = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+type CommandBody = Command extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export class LayoutWorker {
   /** Positions after the latest tick, `[x0, y0, x1, y1, ...]`. */
@@ -95,9 +95,9 @@ export class LayoutWorker {
     this.failAll(new LayoutError('NotStarted', 'the layout worker was terminated'));
   }
 
-  private request(body: RequestBody): Promise<void> {
+  private request(body: CommandBody): Promise<void> {
     const id = this.nextId++;
-    const m = { ...body, id } as Request;
+    const m = { ...body, id } as Command;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage(m);
@@ -117,6 +117,7 @@ export class LayoutWorker {
         this.listeners.start?.({ type: 'start', alpha: m.alpha, ticks: this.ticks, positions: this.positions, groupBounds: this.groupBounds, elapsed: 0 });
         return;
       default:
+        this.worker.postMessage({ op: 'ack' });
         this.positions = m.positions;
         this.groupBounds = m.groupBounds;
         this.alpha = m.alpha;

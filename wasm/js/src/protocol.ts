@@ -1,7 +1,10 @@
 // Messages between `LayoutWorker` (page) and `worker.js` (Web Worker).
 
-/** Page to worker. `id` numbers a request; the worker answers each with `done` or `error`. */
-export type Request = { id: number } & (
+/** Page to worker. `id` numbers a request; the worker answers each with `done` or
+ * `error`. `ack` (no answer) acknowledges one `tick` or `end` message. */
+export type Request = { op: 'ack' } | Command;
+
+export type Command = { id: number } & (
   | {
       op: 'start';
       /** WebCola JSON graph and WebCola-named options, as `layout()` takes them. */

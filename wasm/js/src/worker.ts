@@ -1,7 +1,9 @@
 // The Web Worker behind `LayoutWorker`: one RawLayout, ticked in a loop that yields to
 // the worker's event loop between ticks, so drags and updates interleave with ticks.
+// The page acknowledges each positions message; with `MAX_IN_FLIGHT` unacknowledged, the
+// loop waits, so a page that stalls never finds a backlog of stale ticks.
 import type { RawLayout, RawModule } from './raw.js';
-import type { Reply, Request } from './protocol.js';
+import type { Command, Reply, Request } from './protocol.js';
 
 interface Scope {
   postMessage(m: Reply, transfer?: Transferable[]): void;
@@ -15,14 +17,27 @@ let queue: Promise<RawModule> = import('./load.js').then((m) => m.raw);
 let layout: RawLayout | null = null;
 let running = false;
 let ticks = 0;
+/** A step is queued on `yielder`. */
+let scheduled = false;
+/** Positions messages the page has not acknowledged yet. */
+let inFlight = 0;
+const MAX_IN_FLIGHT = 4;
 // A message to ourselves is the fastest yield to the event loop (setTimeout clamps to 4 ms).
 const yielder = new MessageChannel();
 yielder.port1.onmessage = step;
+
+/** Queues the next step, unless one is queued or the page is behind. */
+function schedule(): void {
+  if (scheduled || inFlight >= MAX_IN_FLIGHT) return;
+  scheduled = true;
+  yielder.port2.postMessage(null);
+}
 
 function post(type: 'tick' | 'end', l: RawLayout, elapsed: number): void {
   const positions = l.positions();
   const groupBounds = new Float64Array(l.group_bounds());
   scope.postMessage({ type, alpha: l.alpha(), ticks, elapsed, positions, groupBounds }, [positions.buffer, groupBounds.buffer]);
+  inFlight++;
 }
 
 function run(): void {
@@ -31,10 +46,11 @@ function run(): void {
     running = true;
     scope.postMessage({ type: 'start', alpha: layout.alpha() });
   }
-  yielder.port2.postMessage(null);
+  schedule();
 }
 
 function step(): void {
+  scheduled = false;
   if (!running || !layout) return;
   const t0 = performance.now();
   const ended = layout.tick();
@@ -42,7 +58,7 @@ function step(): void {
   ticks++;
   post(ended ? 'end' : 'tick', layout, elapsed);
   if (ended) running = false;
-  else yielder.port2.postMessage(null);
+  else schedule();
 }
 
 /** After start or update: the positions so far, then ticks if asked. */
@@ -54,7 +70,7 @@ function carryOn(l: RawLayout, keepRunning: boolean): void {
   }
 }
 
-function handle(raw: RawModule, m: Request): void {
+function handle(raw: RawModule, m: Command): void {
   switch (m.op) {
     case 'start': {
       const l = new raw.RawLayout(m.graph, m.options);
@@ -108,6 +124,11 @@ function fail(id: number, err: unknown): void {
 
 scope.onmessage = (e) => {
   const m = e.data;
+  if (m.op === 'ack') {
+    inFlight--;
+    if (running) schedule();
+    return;
+  }
   queue = queue.then(
     (raw) => {
       try {

@@ -187,6 +187,30 @@ test('LayoutWorker rejects bad input with the core error code', async () => {
   await page.close();
 });
 
+test('LayoutWorker: a stalled page holds the worker to a few ticks instead of a backlog', async () => {
+  const { page, errors } = await open('graph=lesmis&mode=full&engine=colayout');
+  const r = await page.evaluate(async () => {
+    const { LayoutWorker } = await import('/dist/index.js');
+    const g = await (await fetch('/data/dwt_419.json')).json();
+    const w = new LayoutWorker();
+    await w.start({ nodes: Array.from({ length: g.nodes }, () => ({})), links: g.links.map(([source, target]) => ({ source, target })) });
+    // The page stalls for longer than the whole layout takes (224 ticks of under 1 ms).
+    const t0 = performance.now();
+    while (performance.now() - t0 < 400);
+    await w.stop();
+    const stalled = w.ticks;
+    await w.resume();
+    await new Promise((resolve) => w.on('end', resolve));
+    const converged = w.ticks;
+    w.terminate();
+    return { stalled, converged };
+  });
+  assert.ok(r.stalled <= 8, `ticks run while the page stalled: ${r.stalled}`);
+  assert.ok(r.converged > 100, `ticks to converge after resuming: ${r.converged}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('avoid overlaps: label boxes end disjoint, on the page and in the worker', async () => {
   for (const engine of ['colayout', 'worker']) {
     const { page, errors } = await open(`graph=lesmis&mode=full&engine=${engine}&overlaps=1&tpf=10`);
