@@ -1,4 +1,5 @@
-//! The `colayout` command line's drawing: [`svg`] draws a layout. (Reading WebCola's
-//! JSON is the core's `colayout::json`.)
+//! The `colayout` command line's formats: [`dot`] reads Graphviz DOT, [`svg`] draws a
+//! layout. (Reading WebCola's JSON is the core's `colayout::json`.)
 
+pub mod dot;
 pub mod svg;

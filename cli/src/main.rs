@@ -1,7 +1,7 @@
 //! `colayout`: lay out a graph from JSON, write positions as JSON and a picture as SVG.
 
 use colayout::json as input;
-use colayout_cli::svg;
+use colayout_cli::{dot, svg};
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -15,15 +15,19 @@ colayout: constraint-based graph layout (WebCola's layout, in Rust)
 USAGE:
     colayout layout INPUT [OPTIONS]
 
-INPUT is a JSON file, or - for stdin: WebCola's {\"nodes\": [...], \"links\": [...],
-\"groups\": [...], \"constraints\": [...]} or the corpus shape
-{\"nodes\": N, \"links\": [[u, v], ...]}.
+INPUT is a file, or - for stdin, in one of three forms:
+- WebCola's JSON, {\"nodes\": [...], \"links\": [...], \"groups\": [...],
+  \"constraints\": [...]};
+- the corpus shape, {\"nodes\": N, \"links\": [[u, v], ...]};
+- Graphviz DOT. Clusters become groups; node width, height (inches), label, pos
+  (points) and pin, and edge len (inches) and weight are used.
 
 OPTIONS:
     -o, --output OUT.json     write positions and stats as JSON (default: stdout,
                               unless --svg is given)
         --svg OUT.svg         draw the layout as SVG
-        --link-distance L     ideal length of links without their own length [20]
+        --link-distance L     ideal length of links without their own length [20;
+                              72 for DOT, Graphviz's len of 1 inch]
         --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
         --jaccard I[,W]       link lengths I*(1+W*|A∩B|/|A∪B|) [W=1]
         --iterations A,B,C[,D] iterations of WebCola's start(a, b, c, d) phases:
@@ -55,6 +59,8 @@ struct Args {
     output: Option<String>,
     svg: Option<String>,
     options: LayoutOptions,
+    /// `--link-distance` was given (otherwise DOT input gets Graphviz's 72).
+    link_distance_given: bool,
     schedule: Schedule,
     ticks: Option<usize>,
     dims: usize,
@@ -71,12 +77,19 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), Failure> {
-    let Some(args) = parse_args()? else {
+    let Some(mut args) = parse_args()? else {
         print!("{USAGE}");
         return Ok(());
     };
     let text = read_input(&args.input)?;
-    let input = input::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?;
+    let input = if dot::looks_like_dot(&text) {
+        if !args.link_distance_given {
+            args.options.link_distance = dot::DEFAULT_LEN;
+        }
+        dot::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
+    } else {
+        input::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
+    };
     match args.dims {
         2 => lay_out::<2>(&args, input),
         _ => lay_out::<3>(&args, input),
@@ -92,6 +105,7 @@ fn parse_args() -> Result<Option<Args>, Failure> {
         output: None,
         svg: None,
         options: LayoutOptions::default(),
+        link_distance_given: false,
         schedule: Schedule {
             keep_running: false,
             ..Schedule::default()
@@ -108,6 +122,7 @@ fn parse_args() -> Result<Option<Args>, Failure> {
             Long("svg") => a.svg = Some(string(parser.value().map_err(err)?)?),
             Long("link-distance") => {
                 a.options.link_distance = number(&string(parser.value().map_err(err)?)?)?;
+                a.link_distance_given = true;
             }
             Long("symmetric-diff") | Long("jaccard") => {
                 let is_sym = matches!(arg, Long("symmetric-diff"));
@@ -195,7 +210,8 @@ fn parse_args() -> Result<Option<Args>, Failure> {
         }
         None => return Ok(None),
     }
-    a.input = input.ok_or_else(|| bad_usage("missing INPUT (a JSON file, or - for stdin)"))?;
+    a.input =
+        input.ok_or_else(|| bad_usage("missing INPUT (a JSON or DOT file, or - for stdin)"))?;
     Ok(Some(a))
 }
 

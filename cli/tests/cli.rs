@@ -263,3 +263,70 @@ fn help_prints_usage() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("colayout layout INPUT"));
 }
+
+#[test]
+fn reads_graphviz_dot_with_clusters_as_groups() {
+    let json = tmp("clusters.json");
+    let out = colayout(
+        &[
+            "layout",
+            &data("clusters.dot"),
+            "--avoid-overlaps",
+            "--iterations",
+            "10,10,10",
+            "-o",
+            json.to_str().unwrap(),
+        ],
+        None,
+    );
+    let doc = written_json(&out, &json);
+    let positions = doc["positions"].as_array().unwrap();
+    assert_eq!(positions.len(), 15);
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(
+        groups.len(),
+        3,
+        "cluster_core, cluster_projection, cluster_frontends"
+    );
+    // "npm package" (node 14, 1.2 × 0.3 inches) sits inside cluster_frontends' box.
+    let p: Vec<f64> = positions[14]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    let b: Vec<f64> = groups[2]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!(
+        b[0] <= p[0] - 43.2 && p[0] + 43.2 <= b[1] && b[2] <= p[1] - 10.8 && p[1] + 10.8 <= b[3]
+    );
+    // Links get Graphviz's default length, 72 points.
+    let q: Vec<f64> = positions[13]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt();
+    assert!(d > 40.0, "npm package to wasm: {d}");
+}
+
+#[test]
+fn reads_dot_from_stdin_and_reports_syntax_errors_with_the_line() {
+    let out = colayout(&["layout", "-"], Some("graph { a -- b -- c; c -- a }"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["positions"].as_array().unwrap().len(), 3);
+    let out = colayout(&["layout", "-"], Some("digraph {\n  a -> b\n  b -> [\n}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3") && err.lines().count() == 1, "{err}");
+}
