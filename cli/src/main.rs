@@ -3,7 +3,7 @@
 use colayout::json as input;
 use colayout_cli::{dot, svg};
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -241,6 +241,35 @@ fn read_input(path: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
+/// Runs to convergence. On a terminal, a run longer than a second shows its progress on
+/// stderr (ticks, and alpha against the threshold it must fall below), then clears it.
+fn run_with_progress<const K: usize>(layout: &mut Layout<K>) -> usize {
+    let mut stderr = std::io::stderr();
+    if !stderr.is_terminal() {
+        return layout.run_until_converged();
+    }
+    let threshold = layout.options().convergence_threshold;
+    let start = Instant::now();
+    let mut shown = start;
+    let ticks = layout.run_until_converged_with(|ticks, tick| {
+        let now = Instant::now();
+        if now.duration_since(start).as_secs_f64() > 1.0
+            && now.duration_since(shown).as_millis() >= 200
+        {
+            shown = now;
+            let _ = write!(
+                stderr,
+                "\rcolayout: tick {ticks}, alpha {:.4} (ends below {threshold})\x1b[K",
+                tick.alpha
+            );
+        }
+    });
+    if shown != start {
+        let _ = write!(stderr, "\r\x1b[K");
+    }
+    ticks
+}
+
 fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failure> {
     let failed = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
     let t0 = Instant::now();
@@ -252,7 +281,7 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
             layout.run_ticks(n);
             n
         }
-        None => layout.run_until_converged(),
+        None => run_with_progress(&mut layout),
     };
     let descent_millis = t1.elapsed().as_secs_f64() * 1e3;
     let millis = t0.elapsed().as_secs_f64() * 1e3;

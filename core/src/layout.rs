@@ -562,10 +562,21 @@ impl<const K: usize> Layout<K> {
     /// have run (WebCola's `resume()` with its synchronous `kick`). Returns the number
     /// of iterations run.
     pub fn run_until_converged(&mut self) -> usize {
+        self.run_until_converged_with(|_, _| {})
+    }
+
+    /// [`Layout::run_until_converged`], calling `on_tick(ticks_so_far, &tick)` after each
+    /// iteration (for progress reports).
+    pub fn run_until_converged_with(&mut self, mut on_tick: impl FnMut(usize, &Tick)) -> usize {
         self.resume();
         let mut ran = 0;
-        while ran < self.options.max_ticks && !self.tick().ended {
+        while ran < self.options.max_ticks {
+            let tick = self.tick();
+            if tick.ended {
+                break;
+            }
             ran += 1;
+            on_tick(ran, &tick);
         }
         ran
     }
