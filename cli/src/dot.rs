@@ -430,15 +430,15 @@ impl Parser<'_> {
     fn expect(&mut self, kind: &Kind, what: &str) -> Result<Token, String> {
         match self.next()? {
             Some(t) if &t.kind == kind => Ok(t),
-            Some(t) => Err(format!(
-                "line {}: expected {what}, found {}",
-                t.line,
-                show(&t.kind)
-            )),
-            None => Err(format!(
-                "line {}: expected {what}, found the end",
-                self.line()
-            )),
+            other => Err(self.unexpected(other, what)),
+        }
+    }
+
+    /// "line L: expected WHAT, found ..." for the token `found` (`None`: the end).
+    fn unexpected(&self, found: Option<Token>, what: &str) -> String {
+        match found {
+            Some(t) => format!("line {}: expected {what}, found {}", t.line, show(&t.kind)),
+            None => format!("line {}: expected {what}, found the end", self.line()),
         }
     }
 
@@ -457,15 +457,7 @@ impl Parser<'_> {
                 kind: Kind::Id { text, .. },
                 line,
             }) => Ok((text, line)),
-            Some(t) => Err(format!(
-                "line {}: expected {what}, found {}",
-                t.line,
-                show(&t.kind)
-            )),
-            None => Err(format!(
-                "line {}: expected {what}, found the end",
-                self.line()
-            )),
+            other => Err(self.unexpected(other, what)),
         }
     }
 

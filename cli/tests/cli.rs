@@ -289,28 +289,19 @@ fn reads_graphviz_dot_with_clusters_as_groups() {
         "cluster_core, cluster_projection, cluster_frontends"
     );
     // "npm package" (node 14, 1.2 × 0.3 inches) sits inside cluster_frontends' box.
-    let p: Vec<f64> = positions[14]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_f64().unwrap())
-        .collect();
-    let b: Vec<f64> = groups[2]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_f64().unwrap())
-        .collect();
+    let numbers = |v: &serde_json::Value| -> Vec<f64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
+    };
+    let (p, b) = (numbers(&positions[14]), numbers(&groups[2]));
     assert!(
         b[0] <= p[0] - 43.2 && p[0] + 43.2 <= b[1] && b[2] <= p[1] - 10.8 && p[1] + 10.8 <= b[3]
     );
     // Links get Graphviz's default length, 72 points.
-    let q: Vec<f64> = positions[13]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_f64().unwrap())
-        .collect();
+    let q = numbers(&positions[13]);
     let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt();
     assert!(d > 40.0, "npm package to wasm: {d}");
 }
