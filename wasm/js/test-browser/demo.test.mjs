@@ -211,6 +211,30 @@ test('LayoutWorker: a stalled page holds the worker to a few ticks instead of a 
   await page.close();
 });
 
+test("the compat build (for engines without Wasm SIMD) runs in Chromium with the SIMD build's bits", async () => {
+  const { page, errors } = await open('graph=lesmis&mode=full&engine=colayout');
+  const r = await page.evaluate(async () => {
+    const graph = await (await fetch('/data/dwt_419.json')).text();
+    const run = async (kind) => {
+      const mod = await import(`/dist/wasm/${kind}/colayout_wasm.js`);
+      await mod.default({ module_or_path: `/dist/wasm/${kind}/colayout_wasm_bg.wasm` });
+      const l = new mod.RawLayout(graph, '{}');
+      l.start(0, 0, 0, 0, false, true);
+      l.run_ticks(20);
+      const p = Array.from(l.positions_f64());
+      l.free();
+      return { simd: mod.built_with_simd(), p };
+    };
+    const [simd, compat] = [await run('simd'), await run('compat')];
+    return { flags: [simd.simd, compat.simd], differ: simd.p.filter((x, i) => !Object.is(x, compat.p[i])).length, n: simd.p.length };
+  });
+  assert.deepEqual(r.flags, [true, false]);
+  assert.equal(r.n, 838);
+  assert.equal(r.differ, 0, `${r.differ} of ${r.n} coordinates differ`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('avoid overlaps: label boxes end disjoint, on the page and in the worker', async () => {
   for (const engine of ['colayout', 'worker']) {
     const { page, errors } = await open(`graph=lesmis&mode=full&engine=${engine}&overlaps=1&tpf=10`);
