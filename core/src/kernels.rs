@@ -74,6 +74,18 @@ pub mod scalar {
     use super::{pair_terms, row_start, COINCIDENT_DISTANCE_SQUARED};
     use core::ops::Range;
 
+    /// `xu - x_v` per dimension, and its squared length.
+    #[inline(always)]
+    fn separation<const K: usize>(xu: &[f32; K], x: &[f32], n: usize, v: usize) -> ([f32; K], f32) {
+        let mut dv = [0.0f32; K];
+        let mut l2 = 0.0f32;
+        for d in 0..K {
+            dv[d] = xu[d] - x[d * n + v];
+            l2 += dv[d] * dv[d];
+        }
+        (dv, l2)
+    }
+
     /// The pairs `(u, v)`, `v` in `vs`, of row `u` of the derivative pass: the body of
     /// [`derivatives`], and the tail of the SIMD kernel. Adds each pair's gradient and
     /// diagonal terms to row `u`'s sums `acc` and to `out` at `v`, writes its Hessian terms
@@ -96,12 +108,7 @@ pub mod scalar {
         let mut coincident = false;
         for v in vs {
             let p = base + (v - u - 1);
-            let mut dv = [0.0f32; K];
-            let mut l2 = 0.0f32;
-            for d in 0..K {
-                dv[d] = xu[d] - x[d * n + v];
-                l2 += dv[d] * dv[d];
-            }
+            let (dv, l2) = separation(&xu, x, n, v);
             coincident |= l2 <= COINCIDENT_DISTANCE_SQUARED;
             let Some((gs, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
                 if TERMS {
@@ -144,12 +151,7 @@ pub mod scalar {
         let mut row = 0.0f32;
         for v in vs {
             let p = base + (v - u - 1);
-            let mut dv = [0.0f32; K];
-            let mut l2 = 0.0f32;
-            for d in 0..K {
-                dv[d] = xu[d] - x[d * n + v];
-                l2 += dv[d] * dv[d];
-            }
+            let (dv, l2) = separation(&xu, x, n, v);
             let Some((_, hcoef, l2, l3)) = pair_terms(l2, ideal[p], weight[p]) else {
                 continue;
             };
@@ -352,6 +354,27 @@ pub mod simd {
         );
     }
 
+    /// `xu - x_v` per dimension for the lanes `v..v + LANES`, and its squared length.
+    ///
+    /// # Safety
+    /// `v + LANES <= n` and `x.len() >= K * n`, so every load is in bounds.
+    #[inline(always)]
+    unsafe fn separation<const K: usize>(
+        xu: &[Lane; K],
+        x: &[f32],
+        n: usize,
+        v: usize,
+    ) -> ([Lane; K], Lane) {
+        let mut dv = [Lane::splat(0.0); K];
+        let mut l2 = Lane::splat(0.0);
+        for d in 0..K {
+            // SAFETY: `d * n + v + LANES <= K * n <= x.len()` by the caller's contract.
+            dv[d] = xu[d] - unsafe { load(x, d * n + v) };
+            l2 += dv[d] * dv[d];
+        }
+        (dv, l2)
+    }
+
     /// Sum of the lanes in a fixed order: `((0+1)+(2+3))+((4+5)+(6+7))`.
     #[inline(always)]
     #[must_use]
@@ -422,12 +445,7 @@ pub mod simd {
                 // SAFETY (every load and store below): `v + LANES <= n`, so
                 // `d * n + v + LANES <= K * n`, and `p + LANES` stays within row `u` of
                 // the pair tables; `check_lengths` asserted those lengths.
-                let mut dv = [Lane::splat(0.0); K];
-                let mut l2 = Lane::splat(0.0);
-                for d in 0..K {
-                    dv[d] = xu_l[d] - unsafe { load(x, d * n + v) };
-                    l2 += dv[d] * dv[d];
-                }
+                let (dv, l2) = unsafe { separation(&xu_l, x, n, v) };
                 let id = unsafe { load(ideal, p) };
                 let (gs, hcoef, l2, l3, co) = lane_terms(l2, id, unsafe { load(weight, p) });
                 coincident |= co;
@@ -502,12 +520,7 @@ pub mod simd {
                 let p = base + (v - u - 1);
                 // SAFETY (every load below): as in `derivatives`, `v + LANES <= n` and
                 // `p + LANES` stays within row `u`; `check_lengths` asserted the lengths.
-                let mut dv = [Lane::splat(0.0); K];
-                let mut l2 = Lane::splat(0.0);
-                for d in 0..K {
-                    dv[d] = xu_l[d] - unsafe { load(x, d * n + v) };
-                    l2 += dv[d] * dv[d];
-                }
+                let (dv, l2) = unsafe { separation(&xu_l, x, n, v) };
                 let id = unsafe { load(ideal, p) };
                 let (_, hcoef, l2, l3, _) = lane_terms(l2, id, unsafe { load(weight, p) });
                 let two_l3 = Lane::splat(2.0) * l3;

@@ -14,7 +14,7 @@ const LABEL_FONT = '11px system-ui, sans-serif';
 const WINDOW = 120;
 
 /** Mean of the last `WINDOW` samples. */
-class Window {
+class Recent {
   samples = [];
   add(x) {
     this.samples.push(x);
@@ -97,7 +97,7 @@ class Shown {
 /** A WebCola-style `Layout` on the page, colayout's or npm webcola's (the same API), ticked
  * from the animation loop as WebCola's d3 adaptor ticks it. */
 class PageEngine {
-  timer = new Window();
+  timer = new Recent();
   ticks = 0;
   running = false;
   constructor(lib, label) {
@@ -157,7 +157,7 @@ class PageEngine {
 /** colayout in a Web Worker: ticks run there; the page draws the latest positions. */
 class WorkerEngine {
   label = `colayout (${simd ? 'Wasm SIMD' : 'Wasm'}) in a Web Worker`;
-  timer = new Window();
+  timer = new Recent();
   ticks = 0;
   running = false;
   latest = null;
@@ -435,7 +435,7 @@ let shown = null;
 let shownMode = 'full';
 let ticksPerFrame = 1;
 let avoidOverlaps = false;
-const frames = { interval: new Window(), work: new Window(), log: [] };
+const frames = { interval: new Recent(), work: new Recent(), log: [] };
 
 /** Adds the neighbours of local node `i` in every pane. */
 async function expand(i) {
