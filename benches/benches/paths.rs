@@ -1,8 +1,8 @@
 //! All-pairs shortest paths: into a full `f64` matrix (`paths::all_pairs`), and into the
 //! descent's triangular `f32` pair table (what a layout builds).
 
-use colayout::descent::{PairTable, Weighting};
 use colayout::paths;
+use colayout::stress::{PairTable, Weighting};
 use colayout_benches::corpus;
 use criterion::{criterion_group, criterion_main, Criterion};
 

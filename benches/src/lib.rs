@@ -18,7 +18,7 @@ pub fn corpus(name: &str) -> Graph {
         .find(|p| p.is_file())
         .unwrap_or_else(|| panic!("graph {name} not found in data/ or ../shared/graphs/"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    colayout::json::parse(&text)
+    colayout::io::json::parse(&text)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .graph
 }

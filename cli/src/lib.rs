@@ -1,5 +1,4 @@
-//! The `colayout` command line's formats: [`dot`] reads Graphviz DOT, [`svg`] draws a
-//! layout. (Reading WebCola's JSON is the core's `colayout::json`.)
+//! The `colayout` command line's own format: [`svg`] draws a layout. (Reading WebCola's
+//! JSON and Graphviz DOT is the core's `colayout::io`.)
 
-pub mod dot;
 pub mod svg;

@@ -1,7 +1,7 @@
 //! `colayout`: lay out a graph from JSON, write positions as JSON and a picture as SVG.
 
-use colayout::json as input;
-use colayout_cli::{dot, svg};
+use colayout::io::{self as input, dot, json};
+use colayout_cli::svg;
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -88,7 +88,7 @@ fn run() -> Result<(), Failure> {
         }
         dot::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
     } else {
-        input::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
+        json::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
     };
     match args.dims {
         2 => lay_out::<2>(&args, input),

@@ -2,8 +2,9 @@
 //!
 //! Constraint-based graph layout in the WebCola / libcola family: stress minimisation
 //! by WebCola's Hessian-scaled, RK4-averaged gradient descent, with P-stress,
-//! deterministic displacement of coincident nodes, and packing of disconnected
-//! components. `no_std` + `alloc`.
+//! deterministic displacement of coincident nodes, packing of disconnected
+//! components, and WebCola's constraints (non-overlap, groups, alignment, separation,
+//! flow) projected by VPSC. `no_std` + `alloc`.
 //!
 //! ```
 //! use colayout::{layout, Graph, LayoutOptions};
@@ -19,8 +20,11 @@
 //! # Ok::<(), colayout::Error>(())
 //! ```
 //!
-//! The [`Layout`] driver exposes WebCola's phased `start`, `tick`, `stop` and `resume`;
-//! [`paths`], [`linklengths`], [`packing`] and [`descent`] are usable on their own.
+//! The rooms, in dependency order: [`geom`] (axes, rectangles), [`graph`] (validated
+//! input), [`linklengths`] and [`paths`] (ideal distances), [`constraints`] (VPSC,
+//! non-overlap, groups, user constraints, the projection), [`stress`] (the pair table,
+//! WebCola's descent and its kernels), [`packing`], [`layout`](mod@layout) (the driver and its
+//! options), [`io`] (readers), and [`metrics`].
 #![no_std]
 #![warn(missing_docs)]
 
@@ -29,36 +33,29 @@ extern crate alloc;
 extern crate std;
 
 pub mod constraints;
-pub mod descent;
 pub mod error;
+pub mod geom;
 pub mod graph;
-pub mod groups;
-#[cfg(feature = "json")]
-pub mod json;
-pub mod kernels;
+pub mod io;
 pub mod layout;
 pub mod linklengths;
 pub mod math;
 pub mod metrics;
-pub mod overlap;
 pub mod packing;
 pub mod paths;
-pub mod rect;
 pub mod rng;
-pub mod vpsc;
+pub mod stress;
 
-pub use constraints::UserConstraint;
-pub use descent::{Descent, PairTable, Weighting};
+pub use constraints::{Group, UserConstraint};
 pub use error::{Error, Result};
+pub use geom::{Axis, Rectangle};
 pub use graph::{Graph, Link, Node};
-pub use groups::Group;
 pub use layout::{
     layout, layout_into, DragTarget, Flow, Layout, LayoutOptions, LayoutStats, Schedule,
     StressMode, Tick, Violation,
 };
 pub use linklengths::LinkLengths;
-pub use overlap::Axis;
-pub use rect::Rectangle;
+pub use stress::{Descent, PairTable, Weighting};
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

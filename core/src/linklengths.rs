@@ -225,7 +225,7 @@ pub fn strongly_connected_components(graph: &Graph) -> Vec<Vec<usize>> {
 #[must_use]
 pub fn generate_directed_edge_constraints(
     graph: &Graph,
-    axis: crate::overlap::Axis,
+    axis: crate::geom::Axis,
     min_separation: f64,
 ) -> Vec<crate::constraints::UserConstraint> {
     let mut component = alloc::vec![0usize; graph.node_count()];
@@ -283,7 +283,7 @@ mod tests {
             strongly_connected_components(&g),
             [alloc::vec![4, 3], alloc::vec![2, 1, 0], alloc::vec![5]]
         );
-        let flow = generate_directed_edge_constraints(&g, crate::overlap::Axis::Y, 30.0);
+        let flow = generate_directed_edge_constraints(&g, crate::geom::Axis::Y, 30.0);
         assert_eq!(flow.len(), 1, "only 2→3 crosses components");
     }
 

@@ -65,7 +65,7 @@ pub fn scale_normalised_stress(graph: &Graph, positions: &[f64], dims: usize) ->
 /// Number of pairs of boxes that overlap by more than `tolerance` in both x and y.
 /// O(n²); for checking layouts, not for hot paths.
 #[must_use]
-pub fn overlapping_pairs(boxes: &[crate::Rectangle], tolerance: f64) -> usize {
+pub fn overlapping_pairs(boxes: &[crate::geom::Rectangle], tolerance: f64) -> usize {
     (0..boxes.len())
         .map(|i| {
             (i + 1..boxes.len())

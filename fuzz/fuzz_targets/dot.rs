@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = colayout_cli::dot::looks_like_dot(text);
-        let _ = colayout_cli::dot::parse(text);
+        let _ = colayout::io::dot::looks_like_dot(text);
+        let _ = colayout::io::dot::parse(text);
     }
 });

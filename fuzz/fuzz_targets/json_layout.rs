@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(input) = colayout::json::parse(text) else {
+    let Ok(input) = colayout::io::json::parse(text) else {
         return;
     };
     if input.graph.node_count() > 64 {

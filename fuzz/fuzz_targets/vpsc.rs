@@ -3,7 +3,7 @@
 //! unsatisfiable hold.
 #![no_main]
 
-use colayout::vpsc::{Constraint, Solver, Variable};
+use colayout::constraints::vpsc::{Constraint, Solver, Variable};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,6 +1,6 @@
 //! WebAssembly bindings of colayout: the `Raw*` layer under the npm package's TypeScript
 //! wrapper. Graphs and options come in as WebCola JSON (read by the core's
-//! `colayout::json`); positions go out as typed arrays. Errors are JS `Error`s with a
+//! `colayout::io::json`); positions go out as typed arrays. Errors are JS `Error`s with a
 //! `code` property equal to the core's `Error::code()`.
 
 use colayout::{DragTarget, Layout, Schedule};
@@ -53,8 +53,8 @@ impl RawLayout {
     /// An `Error` whose `code` names the core's error variant.
     #[wasm_bindgen(constructor)]
     pub fn new(graph: &str, options: &str) -> Result<RawLayout, JsValue> {
-        let input = colayout::json::parse(graph).map_err(|e| js_error(&e))?;
-        let options = colayout::json::parse_options(options).map_err(|e| js_error(&e))?;
+        let input = colayout::io::json::parse(graph).map_err(|e| js_error(&e))?;
+        let options = colayout::io::json::parse_options(options).map_err(|e| js_error(&e))?;
         let layout = Layout::<2>::new(input.graph, options).map_err(|e| js_error(&e))?;
         Ok(RawLayout { layout })
     }
@@ -85,7 +85,7 @@ impl RawLayout {
     /// # Errors
     /// An `Error` whose `code` names the core's error variant; the layout is unchanged.
     pub fn update(&mut self, graph: &str, previous: &[i32]) -> Result<(), JsValue> {
-        let input = colayout::json::parse(graph).map_err(|e| js_error(&e))?;
+        let input = colayout::io::json::parse(graph).map_err(|e| js_error(&e))?;
         let previous: Vec<Option<usize>> =
             previous.iter().map(|&p| usize::try_from(p).ok()).collect();
         self.layout

@@ -105,7 +105,7 @@ pub fn load(name: &str) -> Result<Graph, String> {
         .find(|p| p.is_file())
         .ok_or_else(|| format!("graph {name} not found"))?;
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    colayout::json::parse(&text)
+    colayout::io::json::parse(&text)
         .map(|input| input.graph)
         .map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -2,10 +2,10 @@
 //! link lengths and packing exactly (1e-9), the first gradient to 1e-4 relative, and
 //! layout quality (SN) after the same schedule from the same starting positions.
 
-use colayout::descent::{Descent, PairTable, Weighting};
 use colayout::linklengths::{jaccard_link_lengths, symmetric_diff_link_lengths};
 use colayout::metrics::scale_normalised_stress;
 use colayout::packing::{pack_components, PackingOptions};
+use colayout::stress::{Descent, PairTable, Weighting};
 use colayout::{paths, Graph, Layout, LayoutOptions, Link, Node, Schedule};
 use colayout_webcola::{fixture, links_json, numbers, points, random_positions, request};
 use serde_json::json;

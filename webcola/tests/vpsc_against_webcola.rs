@@ -2,9 +2,13 @@
 //! on random instances: same positions to 1e-6, same unsatisfiable constraints, same
 //! generated constraint lists.
 
-use colayout::overlap::{generate_x_constraints, generate_y_constraints, remove_overlaps};
-use colayout::rect::Rectangle;
-use colayout::vpsc::{remove_overlap_in_one_dimension, Constraint, Solver, Span, Variable};
+use colayout::constraints::overlap::{
+    generate_x_constraints, generate_y_constraints, remove_overlaps,
+};
+use colayout::constraints::vpsc::{
+    remove_overlap_in_one_dimension, Constraint, Solver, Span, Variable,
+};
+use colayout::Rectangle;
 use colayout_webcola::request;
 use serde_json::{json, Value};
 

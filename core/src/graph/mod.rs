@@ -2,9 +2,8 @@
 
 use alloc::vec::Vec;
 
-use crate::constraints::{self, UserConstraint};
+use crate::constraints::{self, Group, GroupTree, UserConstraint};
 use crate::error::{Error, Result};
-use crate::groups::{Group, GroupTree};
 
 /// One node, in WebCola's input shape. All fields are optional.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -165,7 +164,7 @@ impl Graph {
     /// [`Error::UnknownNode`], [`Error::EmptyConstraint`], [`Error::NonFiniteConstraint`],
     /// [`Error::InvalidDistribution`].
     pub fn with_constraints(mut self, constraints: Vec<UserConstraint>) -> Result<Self> {
-        constraints::validate(&constraints, self.node_count())?;
+        constraints::user::validate(&constraints, self.node_count())?;
         self.constraints = constraints;
         Ok(self)
     }

@@ -15,22 +15,15 @@ use alloc::vec::Vec;
 
 use serde_json::Value;
 
+use super::Input;
+use crate::constraints::{Group, UserConstraint, DEFAULT_PAGE_WEIGHT};
 use crate::error::Error;
-use crate::{
-    Axis, Flow, Graph, Group, LayoutOptions, Link, LinkLengths, Node, Rectangle, StressMode,
-    UserConstraint,
-};
+use crate::geom::{Axis, Rectangle};
+use crate::graph::{Graph, Link, Node};
+use crate::layout::{Flow, LayoutOptions, StressMode};
+use crate::linklengths::LinkLengths;
 
 type HashMap<K, V> = BTreeMap<K, V>;
-
-/// A graph read from JSON, with the labels to draw.
-#[derive(Clone, Debug)]
-pub struct Input {
-    /// The validated graph, with its groups and constraints.
-    pub graph: Graph,
-    /// Each node's `label`, `name` or `id`, if any (or the corpus' `labels`).
-    pub labels: Vec<Option<String>>,
-}
 
 /// Parses a graph.
 ///
@@ -300,7 +293,7 @@ fn parse_constraint(
         "fixed-relative" | "fixedRelative" => Ok(UserConstraint::FixedRelative { nodes: nodes("nodes")? }),
         "page-boundary" | "pageBoundary" => Ok(UserConstraint::PageBoundary {
             bounds: Rectangle::new(num("x_min")?, num("x_max")?, num("y_min")?, num("y_max")?),
-            weight: field("weight").map_or(Ok(crate::constraints::DEFAULT_PAGE_WEIGHT), |_| num("weight"))?,
+            weight: field("weight").map_or(Ok(DEFAULT_PAGE_WEIGHT), |_| num("weight"))?,
             nodes: nodes("nodes")?,
         }),
         t => Err(format!(

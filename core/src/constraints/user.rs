@@ -3,10 +3,9 @@
 
 use alloc::vec::Vec;
 
+use super::vpsc::Constraint;
 use crate::error::{Error, Result};
-use crate::overlap::Axis;
-use crate::rect::Rectangle;
-use crate::vpsc::Constraint;
+use crate::geom::{Axis, Rectangle};
 
 /// Default weight of page-boundary edges. libcola uses 100, which lets the edges give
 /// way by a few thousandths under pressure; 1e4 keeps them in place unless the nodes

@@ -7,10 +7,10 @@
 
 use alloc::vec::Vec;
 
+use super::overlap::{generate_constraints, MIN_SEPARATION};
+use super::vpsc::Constraint;
 use crate::error::{Error, Result};
-use crate::overlap::{generate_constraints, Axis, MIN_SEPARATION};
-use crate::rect::Rectangle;
-use crate::vpsc::Constraint;
+use crate::geom::{Axis, Rectangle};
 
 /// Default padding between a group's border and its members (WebCola's 1).
 pub const DEFAULT_PADDING: f64 = 1.0;

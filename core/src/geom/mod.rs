@@ -1,0 +1,67 @@
+//! Plane geometry shared by the constraint solvers and the frontends: axes and
+//! WebCola's axis-aligned `Rectangle`.
+
+mod rectangle;
+
+pub use rectangle::Rectangle;
+
+/// A coordinate axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Axis {
+    /// Horizontal.
+    X,
+    /// Vertical.
+    Y,
+}
+
+impl Axis {
+    /// Dimension index: 0 for x, 1 for y.
+    #[must_use]
+    pub fn index(self) -> usize {
+        match self {
+            Axis::X => 0,
+            Axis::Y => 1,
+        }
+    }
+
+    /// The other axis.
+    #[must_use]
+    pub fn other(self) -> Axis {
+        match self {
+            Axis::X => Axis::Y,
+            Axis::Y => Axis::X,
+        }
+    }
+
+    pub(crate) fn centre(self, r: &Rectangle) -> f64 {
+        match self {
+            Axis::X => r.cx(),
+            Axis::Y => r.cy(),
+        }
+    }
+
+    pub(crate) fn size(self, r: &Rectangle) -> f64 {
+        match self {
+            Axis::X => r.width(),
+            Axis::Y => r.height(),
+        }
+    }
+
+    /// Where a rectangle opens and closes in the scan (its extent on the other axis).
+    pub(crate) fn open_close(self, r: &Rectangle) -> (f64, f64) {
+        match self {
+            Axis::X => (r.y, r.y_max),
+            Axis::Y => (r.x, r.x_max),
+        }
+    }
+
+    /// WebCola's `makeRect(open, close, centre, size)`.
+    pub(crate) fn make_rect(self, open: f64, close: f64, centre: f64, size: f64) -> Rectangle {
+        match self {
+            Axis::X => Rectangle::new(centre - size / 2.0, centre + size / 2.0, open, close),
+            Axis::Y => Rectangle::new(open, close, centre - size / 2.0, centre + size / 2.0),
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Graphviz DOT input: nodes, edges, attributes and clusters, read into the same
+//! [`Input`] as WebCola's JSON.
+//!
+//! The whole DOT language is read:
+//! - `strict`, which drops repeated edges;
+//! - `graph` and `digraph` (edge direction is ignored: the layout is undirected);
+//! - node and edge statements, with edge chains, subgraphs and `{a b}` as endpoints, and
+//!   ports (ignored);
+//! - `node`/`edge` defaults, scoped to their subgraph and given to nodes and edges created
+//!   after them, as Graphviz does;
+//! - subgraphs and clusters: a `subgraph cluster…` becomes a group, nested as in the file;
+//! - IDs bare, numeric, quoted (with `+` concatenation) and HTML; `//`, `/* */` and `#`
+//!   comments.
+//!
+//! The attributes used, in Graphviz's units (1 point = 1 layout unit; inches × 72):
+//! - node `width`, `height` (inches): the node's box;
+//! - node `label`: its label, else its ID;
+//! - node `pos="x,y"` (points, y up as in Graphviz, so y is negated): its start;
+//!   `pos="x,y!"` or `pin=true` also fixes it there;
+//! - edge `len` (inches, neato's ideal length): the link's length;
+//! - edge `weight`: the link's weight;
+//! - cluster `margin` (points): the group's padding.
+//!
+//! Other attributes are read and ignored.
+
+mod lexer;
+mod parser;
+
+use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::Input;
+use crate::constraints::Group;
+use crate::graph::{Graph, Link, Node};
+use lexer::{Kind, Lexer, Token};
+use parser::Parser;
+
+/// Points per inch: Graphviz sizes are in inches, positions in points.
+const POINTS_PER_INCH: f64 = 72.0;
+/// Graphviz's default edge `len`, 1 inch, in points: the link distance for DOT input.
+pub const DEFAULT_LEN: f64 = POINTS_PER_INCH;
+/// Deeper subgraph nesting than this is refused rather than risking the stack.
+const MAX_DEPTH: usize = 200;
+
+/// True when `text` starts (after comments) with `strict`, `graph` or `digraph`.
+#[must_use]
+pub fn looks_like_dot(text: &str) -> bool {
+    matches!(
+        Lexer::new(text).next(),
+        Ok(Some(Token { kind: Kind::Id { quoted: false, ref text }, .. }))
+            if ["strict", "graph", "digraph"].iter().any(|k| text.eq_ignore_ascii_case(k))
+    )
+}
+
+/// Reads a DOT graph.
+///
+/// # Errors
+/// A message with the line for a syntax error or a bad attribute value, or the graph's
+/// own error ([`Graph::new`], [`Graph::with_groups`]).
+pub fn parse(text: &str) -> Result<Input, String> {
+    let mut p = Parser {
+        lexer: Lexer::new(text),
+        peeked: None,
+        b: Builder::default(),
+    };
+    p.graph()?;
+    p.b.finish()
+}
+
+type Attrs = Vec<(String, String)>;
+
+/// A subgraph being read: its defaults, its nodes so far, and its cluster.
+#[derive(Default)]
+struct Scope {
+    node_defaults: Attrs,
+    edge_defaults: Attrs,
+    members: Vec<usize>,
+    cluster: Option<usize>,
+}
+
+#[derive(Default)]
+struct Builder {
+    ids: Vec<String>,
+    index: BTreeMap<String, usize>,
+    node_attrs: Vec<(Attrs, usize)>,
+    edges: Vec<(usize, usize, Attrs, usize)>,
+    /// Per cluster: parent cluster, member nodes, attributes.
+    clusters: Vec<(Option<usize>, Vec<usize>, Attrs)>,
+    scopes: Vec<Scope>,
+    strict: bool,
+}
+
+impl Builder {
+    /// The node named `id`, created with the current defaults when new, and recorded as
+    /// a member of every enclosing subgraph.
+    fn node(&mut self, id: &str, line: usize) -> usize {
+        let v = match self.index.get(id) {
+            Some(&v) => v,
+            None => {
+                let v = self.ids.len();
+                self.ids.push(id.to_string());
+                self.index.insert(id.to_string(), v);
+                let defaults = self
+                    .scopes
+                    .iter()
+                    .flat_map(|s| s.node_defaults.iter().cloned())
+                    .collect();
+                self.node_attrs.push((defaults, line));
+                v
+            }
+        };
+        for s in &mut self.scopes {
+            s.members.push(v);
+        }
+        v
+    }
+
+    fn edge(&mut self, a: usize, b: usize, attrs: &Attrs, line: usize) {
+        let mut all: Attrs = self
+            .scopes
+            .iter()
+            .flat_map(|s| s.edge_defaults.iter().cloned())
+            .collect();
+        all.extend(attrs.iter().cloned());
+        self.edges.push((a, b, all, line));
+    }
+
+    fn finish(self) -> Result<Input, String> {
+        let mut nodes = Vec::with_capacity(self.ids.len());
+        let mut labels = Vec::with_capacity(self.ids.len());
+        for (id, (attrs, line)) in self.ids.iter().zip(&self.node_attrs) {
+            let mut node = Node::default();
+            let mut label = None;
+            for (k, v) in attrs {
+                match k.as_str() {
+                    "width" => node.width = Some(number(v, k, *line)? * POINTS_PER_INCH),
+                    "height" => node.height = Some(number(v, k, *line)? * POINTS_PER_INCH),
+                    "label" if v != "\\N" => label = Some(v.clone()),
+                    "label" => label = None,
+                    "pos" => {
+                        let (xy, pinned) = v
+                            .strip_suffix('!')
+                            .map_or((v.as_str(), false), |xy| (xy, true));
+                        let mut parts = xy.split(',');
+                        let (Some(x), Some(y)) = (parts.next(), parts.next()) else {
+                            return Err(format!("line {line}: pos={v:?} is not \"x,y\""));
+                        };
+                        node.x = Some(number(x, k, *line)?);
+                        node.y = Some(-number(y, k, *line)?);
+                        node.fixed |= pinned;
+                    }
+                    "pin" => node.fixed = v.eq_ignore_ascii_case("true") || v == "1",
+                    _ => {}
+                }
+            }
+            labels.push(Some(label.unwrap_or_else(|| id.clone())));
+            nodes.push(node);
+        }
+        let mut links = Vec::with_capacity(self.edges.len());
+        let mut seen = BTreeSet::new();
+        for (a, b, attrs, line) in &self.edges {
+            if self.strict && !seen.insert((*a.min(b), *a.max(b))) {
+                continue;
+            }
+            let mut link = Link::new(*a, *b);
+            for (k, v) in attrs {
+                match k.as_str() {
+                    "len" => link.length = Some(number(v, k, *line)? * POINTS_PER_INCH),
+                    "weight" => link.weight = Some(number(v, k, *line)?),
+                    _ => {}
+                }
+            }
+            links.push(link);
+        }
+        let mut groups: Vec<Group> = Vec::with_capacity(self.clusters.len());
+        for (members, attrs) in self.clusters.iter().map(|c| (&c.1, &c.2)) {
+            let mut leaves = members.clone();
+            leaves.sort_unstable();
+            leaves.dedup();
+            let mut padding = None;
+            for (k, v) in attrs {
+                if k == "margin" {
+                    padding = Some(number(v, k, 0)?);
+                }
+            }
+            groups.push(Group {
+                leaves,
+                groups: Vec::new(),
+                padding,
+                stiffness: None,
+            });
+        }
+        for (j, (parent, _, _)) in self.clusters.iter().enumerate() {
+            if let Some(p) = *parent {
+                groups[p].groups.push(j);
+            }
+        }
+        let graph = Graph::new(nodes, links)
+            .and_then(|g| g.with_groups(groups))
+            .map_err(|e| e.to_string())?;
+        Ok(Input { graph, labels })
+    }
+}
+
+fn number(v: &str, name: &str, line: usize) -> Result<f64, String> {
+    match v.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(if line > 0 {
+            format!("line {line}: {name}={v:?} is not a number")
+        } else {
+            format!("{name}={v:?} is not a number")
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(input: &Input) -> Vec<(usize, usize)> {
+        input
+            .graph
+            .links()
+            .iter()
+            .map(|l| (l.source, l.target))
+            .collect()
+    }
+
+    #[test]
+    fn reads_nodes_edges_chains_and_subgraph_endpoints() {
+        let input = parse(
+            "/* a comment */ digraph G {\n  // another\n  a->b -> c;\n  a -> {d e} [len=2];\n  \"x y\" -- f:port:n -- -1.5\n}",
+        )
+        .unwrap();
+        let labels: Vec<_> = input.labels.iter().map(|l| l.clone().unwrap()).collect();
+        assert_eq!(labels, ["a", "b", "c", "d", "e", "x y", "f", "-1.5"]);
+        assert_eq!(
+            links(&input),
+            [(0, 1), (1, 2), (0, 3), (0, 4), (5, 6), (6, 7)]
+        );
+        assert_eq!(input.graph.links()[2].length, Some(144.0));
+        assert_eq!(input.graph.links()[0].length, None);
+    }
+
+    #[test]
+    fn node_attributes_defaults_and_units() {
+        let input = parse(
+            "graph { node [width=1]; a [height=0.5, label=\"Alpha\"]; subgraph { node [width=2]; b } c; d [pos=\"10,20!\"]; e [pos=\"1,2\"] }",
+        )
+        .unwrap();
+        let nodes = input.graph.nodes();
+        assert_eq!((nodes[0].width, nodes[0].height), (Some(72.0), Some(36.0)));
+        assert_eq!(nodes[1].width, Some(144.0), "defaults of the inner scope");
+        assert_eq!(
+            nodes[2].width,
+            Some(72.0),
+            "the inner default does not leak out"
+        );
+        assert_eq!(
+            (nodes[3].x, nodes[3].y, nodes[3].fixed),
+            (Some(10.0), Some(-20.0), true)
+        );
+        assert!(!nodes[4].fixed);
+        assert_eq!(input.labels[0].as_deref(), Some("Alpha"));
+    }
+
+    #[test]
+    fn clusters_become_nested_groups() {
+        let input = parse(
+            "digraph { subgraph cluster_0 { a; b; subgraph cluster_inner { margin=4; c } } subgraph cluster_1 { d } e; a -> d; c -> e }",
+        )
+        .unwrap();
+        let groups = input.graph.groups();
+        assert_eq!(groups.len(), 3);
+        assert_eq!(groups.members(0), [0, 1, 2]);
+        assert_eq!(groups.members(1), [2]);
+        assert_eq!(groups.members(2), [3]);
+    }
+
+    #[test]
+    fn strict_drops_repeated_edges_and_quoted_strings_join() {
+        let input = parse("strict graph { a -- b; b -- a; \"lo\" + \"ng\" -- a }").unwrap();
+        assert_eq!(links(&input), [(0, 1), (2, 0)]);
+        assert_eq!(input.labels[2].as_deref(), Some("long"));
+        let html = parse("graph { a [label=<<b>bold</b>>] }").unwrap();
+        assert_eq!(html.labels[0].as_deref(), Some("<b>bold</b>"));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        for (text, want) in [
+            ("graph { a -- }", "line 1: expected a node"),
+            (
+                "graph {\n a [width=wide] }",
+                "line 2: width=\"wide\" is not a number",
+            ),
+            ("graph { a", "missing }"),
+            ("graph { \"a }", "unterminated string"),
+            ("grph { }", "starts with graph or digraph"),
+            ("graph { } x", "after the graph"),
+            ("graph { a -- b [len=-1] }", "length"),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(e.contains(want), "{text:?}: {e}");
+        }
+        let deep = format!("graph {{ {} }}", "{".repeat(5000));
+        assert!(parse(&deep).unwrap_err().contains("nested more than"));
+    }
+
+    proptest::proptest! {
+        /// Any text, however broken, gives a graph or an error: never a panic.
+        #[test]
+        fn never_panics(text in "[a-c0-9.é{}\\[\\];=,:\"<>/*#+ \n-]{0,80}") {
+            let _ = parse(&format!("graph {{{text}"));
+            let _ = parse(&text);
+            let _ = looks_like_dot(&text);
+        }
+    }
+
+    #[test]
+    fn recognises_dot_after_comments() {
+        assert!(looks_like_dot("# cpp line\n/* c */ digraph { }"));
+        assert!(looks_like_dot("STRICT Graph { }"));
+        assert!(!looks_like_dot("{\"nodes\": []}"));
+        assert!(!looks_like_dot(""));
+    }
+}

@@ -1,0 +1,309 @@
+//! The `Layout` driver: WebCola's phased `start`, `tick`, `stop` and `resume`, drags,
+//! incremental updates, and the one-shot [`layout`].
+
+mod drag;
+mod oneshot;
+mod options;
+mod phases;
+mod ticks;
+mod update;
+
+use alloc::vec::Vec;
+
+pub use drag::DragTarget;
+pub use oneshot::{layout, layout_into, LayoutStats};
+pub use options::{Flow, LayoutOptions, StressMode};
+pub use phases::Schedule;
+pub use ticks::Tick;
+
+use crate::constraints::UserConstraint;
+use crate::error::{Error, Result};
+use crate::geom::{Axis, Rectangle};
+use crate::graph::Graph;
+use crate::linklengths;
+use crate::stress::{Descent, PairTable, Weighting};
+
+/// A user (or flow) constraint that does not hold in the current layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Violation {
+    /// Index into [`Layout::constraints`]: the graph's constraints, then the flow
+    /// constraints.
+    pub constraint: usize,
+    /// The axis on which it fails.
+    pub axis: Axis,
+    /// By how much, in layout units.
+    pub amount: f64,
+}
+
+/// Node `fixed` bits, as WebCola's: 1 = fixed by the user, 2 = being dragged.
+const FIXED_USER: u8 = 1;
+const FIXED_DRAG: u8 = 2;
+
+/// A WebCola layout of a graph in `K` dimensions (2 or 3).
+///
+/// ```
+/// use colayout::{Graph, Layout, LayoutOptions, Schedule};
+/// let graph = Graph::from_edges(4, [(0, 1), (1, 2), (2, 3)]).unwrap();
+/// let mut layout = Layout::<2>::new(graph, LayoutOptions::default()).unwrap();
+/// layout.start(Schedule::iterations(10, 0, 10));
+/// let p = layout.positions();
+/// let d = ((p[0][0] - p[1][0]).powi(2) + (p[0][1] - p[1][1]).powi(2)).sqrt();
+/// assert!((d - 20.0).abs() < 0.5, "a path's links get their ideal length, 20");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Layout<const K: usize = 2> {
+    graph: Graph,
+    options: LayoutOptions,
+    descent: Descent<K>,
+    /// The graph's constraints, then the flow constraints.
+    constraints: Vec<UserConstraint>,
+    /// Node sizes `[width, height]`, 0 when absent.
+    sizes: Vec<[f64; 2]>,
+    /// WebCola's `fixed` bits per node.
+    fixed: Vec<u8>,
+    /// Where fixed nodes are held (WebCola's `px, py`, and z).
+    pinned: Vec<[f64; K]>,
+    /// Offsets of dragged group members from the drag origin.
+    drag_offsets: Vec<[f64; 2]>,
+    /// Node `[x, y]` when the layout was made: fixed-relative constraints keep their offsets.
+    initial_xy: Vec<[f64; 2]>,
+    alpha: Option<f64>,
+    last_stress: Option<f64>,
+    running: bool,
+    ticks: usize,
+}
+
+impl<const K: usize> Layout<K> {
+    /// Prepares a layout: link lengths, all-pairs ideal distances and the starting
+    /// positions (the given ones; nodes without a position start at the canvas centre,
+    /// `z = 0`, and are spread by the seeded generator on the first iteration). Groups
+    /// and constraints come with the graph ([`Graph::with_groups`],
+    /// [`Graph::with_constraints`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] for an option out of range, [`Error::TooManyNodes`] when
+    /// the pair tables do not fit in memory.
+    pub fn new(graph: Graph, options: LayoutOptions) -> Result<Self> {
+        const { assert!(K == 2 || K == 3, "Layout supports 2 or 3 dimensions") };
+        options.validate()?;
+        let lengths =
+            linklengths::link_lengths(&graph, options.link_distance, options.link_lengths)?;
+        let groups = graph.groups().len();
+        let pairs = PairTable::with_groups(
+            &graph,
+            &lengths,
+            Weighting::Unit,
+            groups,
+            options.group_compactness,
+        )?;
+        let n = graph.node_count();
+        let big_n = n + 2 * groups;
+        let mut x = alloc::vec![0.0f64; K * big_n];
+        let centre = [options.size[0] / 2.0, options.size[1] / 2.0, 0.0];
+        for (i, v) in graph.nodes().iter().enumerate() {
+            let start = [
+                v.x.unwrap_or(centre[0]),
+                v.y.unwrap_or(centre[1]),
+                v.z.unwrap_or(0.0),
+            ];
+            for d in 0..K {
+                x[d * big_n + i] = start[d];
+            }
+        }
+        for i in n..big_n {
+            for d in 0..K {
+                x[d * big_n + i] = centre[d];
+            }
+        }
+        let initial_xy = (0..n).map(|i| [x[i], x[big_n + i]]).collect();
+        let mut descent = Descent::new(x, pairs, options.seed)?;
+        descent.threshold = options.convergence_threshold;
+        let mut constraints = graph.constraints().to_vec();
+        if let Some(f) = options.flow {
+            constraints.extend(linklengths::generate_directed_edge_constraints(
+                &graph,
+                f.axis,
+                f.min_separation,
+            ));
+        }
+        let sizes = graph
+            .nodes()
+            .iter()
+            .map(|v| [v.width.unwrap_or(0.0), v.height.unwrap_or(0.0)])
+            .collect();
+        let fixed = graph
+            .nodes()
+            .iter()
+            .map(|v| if v.fixed { FIXED_USER } else { 0 })
+            .collect();
+        Ok(Self {
+            initial_xy,
+            graph,
+            options,
+            descent,
+            constraints,
+            sizes,
+            fixed,
+            pinned: alloc::vec![[0.0; K]; n],
+            drag_offsets: alloc::vec![[0.0; 2]; n],
+            alpha: None,
+            last_stress: None,
+            running: false,
+            ticks: 0,
+        })
+    }
+
+    /// The graph.
+    #[must_use]
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    /// The options.
+    #[must_use]
+    pub fn options(&self) -> &LayoutOptions {
+        &self.options
+    }
+
+    /// The constraints in force: the graph's, then those of flow layout.
+    #[must_use]
+    pub fn constraints(&self) -> &[UserConstraint] {
+        &self.constraints
+    }
+
+    /// The underlying descent. Its nodes are the graph's, then two dummy nodes per group.
+    #[must_use]
+    pub fn descent(&self) -> &Descent<K> {
+        &self.descent
+    }
+
+    fn position(&self, i: usize) -> [f64; K] {
+        let big_n = self.descent.node_count();
+        let x = self.descent.x();
+        core::array::from_fn(|d| x[d * big_n + i])
+    }
+
+    /// Node positions, one `[x, y]` (or `[x, y, z]`) per node.
+    #[must_use]
+    pub fn positions(&self) -> Vec<[f64; K]> {
+        (0..self.graph.node_count())
+            .map(|i| self.position(i))
+            .collect()
+    }
+
+    /// Writes node positions node-major into `out`: `out[i * K + d]`.
+    ///
+    /// # Errors
+    /// [`Error::DimensionMismatch`] if `out.len() != K * node_count`.
+    pub fn positions_into(&self, out: &mut [f64]) -> Result<()> {
+        let n = self.graph.node_count();
+        if out.len() != K * n {
+            return Err(Error::DimensionMismatch {
+                expected: K * n,
+                found: out.len(),
+            });
+        }
+        for i in 0..n {
+            out[i * K..(i + 1) * K].copy_from_slice(&self.position(i));
+        }
+        Ok(())
+    }
+
+    /// Node boxes at their current positions (zero-size boxes for nodes without a size).
+    #[must_use]
+    pub fn node_bounds(&self) -> Vec<Rectangle> {
+        (0..self.graph.node_count())
+            .map(|i| {
+                let p = self.position(i);
+                Rectangle::centred(p[0], p[1], self.sizes[i][0], self.sizes[i][1])
+            })
+            .collect()
+    }
+
+    /// Group boxes: the union of their members' boxes, grown by their padding.
+    #[must_use]
+    pub fn group_bounds(&self) -> Vec<Rectangle> {
+        self.graph.groups().bounds(&self.node_bounds())
+    }
+
+    /// The constraints that do not hold within `tolerance` (layout units) at the current
+    /// positions, or that the solver found unsatisfiable. An infeasible set is reported
+    /// here while the layout still returns its best positions.
+    #[must_use]
+    pub fn unsatisfied(&self, tolerance: f64) -> Vec<Violation> {
+        let Some(p) = self.descent.projection() else {
+            return Vec::new();
+        };
+        p.violations(&self.xy(), tolerance)
+            .into_iter()
+            .map(|(constraint, axis, amount)| Violation {
+                constraint,
+                axis,
+                amount,
+            })
+            .collect()
+    }
+
+    /// Node `[x, y]`.
+    fn xy(&self) -> Vec<[f64; 2]> {
+        self.positions().iter().map(|p| [p[0], p[1]]).collect()
+    }
+
+    fn set_xy(&mut self, xy: &[[f64; 2]]) {
+        let big_n = self.descent.node_count();
+        let x = self.descent.x_mut();
+        for (i, p) in xy.iter().enumerate() {
+            x[i] = p[0];
+            x[big_n + i] = p[1];
+        }
+    }
+
+    /// Unweighted stress over reachable pairs of nodes, in layout units: WebCola's
+    /// `computeStress` without the pairs of group dummy nodes.
+    #[must_use]
+    pub fn stress(&self) -> f64 {
+        let pairs = self.descent.pairs();
+        let (big_n, n) = (self.descent.node_count(), self.graph.node_count());
+        crate::stress::kernels::stress::<K>(
+            big_n,
+            n,
+            self.descent.x(),
+            pairs.ideal_buffer(),
+            pairs.weight_buffer(),
+            false,
+        )
+    }
+
+    /// P-stress over pairs of nodes: the stress WebCola's final phase minimises
+    /// (non-adjacent pairs count only when closer than their ideal distance).
+    #[must_use]
+    pub fn p_stress(&self) -> f64 {
+        let pairs = self.descent.pairs();
+        let weights;
+        let w = if pairs.weighting() == Weighting::PStress {
+            pairs.weight_buffer()
+        } else {
+            weights = pairs.weights_for(&self.graph, Weighting::PStress);
+            &weights
+        };
+        let (big_n, n) = (self.descent.node_count(), self.graph.node_count());
+        crate::stress::kernels::stress::<K>(
+            big_n,
+            n,
+            self.descent.x(),
+            pairs.ideal_buffer(),
+            w,
+            true,
+        )
+    }
+
+    /// Scale-normalised stress on the largest component
+    /// ([`crate::metrics::scale_normalised_stress`]).
+    #[must_use]
+    pub fn scale_normalised_stress(&self) -> f64 {
+        let mut p = alloc::vec![0.0; K * self.graph.node_count()];
+        // Length matches by construction.
+        let _ = self.positions_into(&mut p);
+        crate::metrics::scale_normalised_stress(&self.graph, &p, K)
+    }
+}

@@ -1,0 +1,346 @@
+//! WebCola's `Descent`: positions, RK4 iterations, locks and the projection.
+
+use alloc::vec::Vec;
+
+use super::derivatives::{Derivatives, GridSnap};
+use super::kernels;
+use super::pairs::{row_blocks, PairTable, CURVATURE_CACHE_PAIRS};
+use crate::constraints::Projection;
+use crate::error::{Error, Result};
+use crate::geom::Axis;
+use crate::rng::PseudoRandom;
+
+/// WebCola's `Descent` for `K` dimensions (2 or 3).
+///
+/// Positions are structure-of-arrays, `x[d * n + i]`, kept in `f64` (so that VPSC's
+/// 1e-6 separations survive between projections); the pair kernels read an `f32` copy.
+#[derive(Clone, Debug)]
+pub struct Descent<const K: usize> {
+    n: usize,
+    x: Vec<f64>,
+    deriv: Derivatives<K>,
+    /// RK4 buffers `a, b, c, d, ia, ib`, each `K * n`, and the projected-step direction `e`.
+    rk: [Vec<f64>; 7],
+    projection: Option<Projection>,
+    /// Relative convergence threshold of [`Descent::run`].
+    pub threshold: f64,
+}
+
+impl<const K: usize> Descent<K> {
+    /// A descent from positions `x` (SoA, `K * n`) over `pairs`, displacing coincident
+    /// nodes with [`PseudoRandom`] seeded by `seed` (WebCola uses 1).
+    ///
+    /// # Errors
+    /// [`Error::DimensionMismatch`] if `x.len() != K * pairs.node_count()`;
+    /// [`Error::NonFiniteCoordinate`] if a position is not finite.
+    pub fn new(x: Vec<f64>, pairs: PairTable, seed: u64) -> Result<Self> {
+        let n = pairs.node_count();
+        if x.len() != K * n {
+            return Err(Error::DimensionMismatch {
+                expected: K * n,
+                found: x.len(),
+            });
+        }
+        if let Some(i) = x.iter().position(|v| !v.is_finite()) {
+            return Err(Error::NonFiniteCoordinate { node: i % n.max(1) });
+        }
+        let buf = || alloc::vec![0.0f32; K * n];
+        let buf64 = || alloc::vec![0.0f64; K * n];
+        Ok(Self {
+            n,
+            x,
+            deriv: Derivatives {
+                pairs,
+                locks: Vec::new(),
+                snap: None,
+                xf: buf(),
+                dirf: buf(),
+                terms: {
+                    let pairs = kernels::pair_count(n);
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    if pairs <= CURVATURE_CACHE_PAIRS
+                        && a.try_reserve_exact(pairs).is_ok()
+                        && b.try_reserve_exact(pairs).is_ok()
+                    {
+                        a.resize(pairs, 0.0);
+                        b.resize(pairs, 0.0);
+                    }
+                    (a, b)
+                },
+                blocks: row_blocks(n),
+                partial: (1..row_blocks(n).len()).map(|_| (buf(), buf())).collect(),
+                rng: PseudoRandom::new(seed),
+                g: buf(),
+                hdiag: buf(),
+                extra: buf(),
+                max_h: 0.0,
+            },
+            rk: [
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+                buf64(),
+            ],
+            projection: None,
+            threshold: 1e-4,
+        })
+    }
+
+    /// Number of nodes.
+    #[must_use]
+    pub fn node_count(&self) -> usize {
+        self.n
+    }
+
+    /// Positions, SoA `x[d * n + i]`.
+    #[must_use]
+    pub fn x(&self) -> &[f64] {
+        &self.x
+    }
+
+    /// Positions, mutable (for packing, dragging and incremental updates).
+    pub fn x_mut(&mut self) -> &mut [f64] {
+        &mut self.x
+    }
+
+    /// The pair table.
+    #[must_use]
+    pub fn pairs(&self) -> &PairTable {
+        &self.deriv.pairs
+    }
+
+    /// The pair table, mutable (to reweight between phases).
+    pub fn pairs_mut(&mut self) -> &mut PairTable {
+        &mut self.deriv.pairs
+    }
+
+    /// The gradient of the last derivative pass, SoA.
+    #[must_use]
+    pub fn gradient(&self) -> &[f32] {
+        &self.deriv.g
+    }
+
+    /// The Hessian diagonal of the last derivative pass, SoA, with lock terms. Descent
+    /// iterations compute it only when locks or grid snap need it (zero otherwise);
+    /// [`Descent::compute_derivatives`] always does.
+    #[must_use]
+    pub fn hessian_diagonal(&self) -> &[f32] {
+        &self.deriv.hdiag
+    }
+
+    /// Restarts the displacement generator from `seed`.
+    pub fn reseed(&mut self, seed: u64) {
+        self.deriv.rng = PseudoRandom::new(seed);
+    }
+
+    /// Removes every lock.
+    pub fn clear_locks(&mut self) {
+        self.deriv.locks.clear();
+    }
+
+    /// Pulls node `u` towards `p` with a spring of stiffness `max_h` (WebCola's `Locks.add`).
+    /// Adding a lock for a node that has one replaces it.
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`].
+    pub fn lock(&mut self, u: usize, p: [f64; K]) -> Result<()> {
+        if u >= self.n {
+            return Err(Error::NodeOutOfRange {
+                node: u,
+                node_count: self.n,
+            });
+        }
+        let locks = &mut self.deriv.locks;
+        match locks.binary_search_by_key(&u, |l| l.0) {
+            Ok(i) => locks[i].1 = p,
+            Err(i) => locks.insert(i, (u, p)),
+        }
+        Ok(())
+    }
+
+    /// Turns the grid-snap term on or off.
+    pub fn set_grid_snap(&mut self, snap: Option<GridSnap>) {
+        self.deriv.snap = snap;
+    }
+
+    /// Projects every step onto constraints (x, then y), or stops projecting with `None`.
+    pub fn set_projection(&mut self, projection: Option<Projection>) {
+        self.projection = projection;
+    }
+
+    /// The projection, if any.
+    #[must_use]
+    pub fn projection(&self) -> Option<&Projection> {
+        self.projection.as_ref()
+    }
+
+    /// The projection, mutable (to pin dragged nodes).
+    pub fn projection_mut(&mut self) -> Option<&mut Projection> {
+        self.projection.as_mut()
+    }
+
+    /// WebCola's `computeDerivatives(x)` on the current positions.
+    pub fn compute_derivatives(&mut self) {
+        self.deriv.compute(self.n, &mut self.x, true);
+    }
+
+    /// WebCola's `computeStepSize(d)` at the current positions, for a `K * n` direction
+    /// (after [`Descent::compute_derivatives`]): `gᵀd / dᵀHd`, or 0 when `dᵀHd` is 0 or
+    /// not finite.
+    ///
+    /// # Panics
+    /// If `dir.len() != K * n`.
+    #[must_use]
+    pub fn compute_step_size(&self, dir: &[f32]) -> f64 {
+        self.deriv.step_size(self.n, dir)
+    }
+
+    /// One RK4-averaged iteration (WebCola's `rungeKutta`); returns the sum of squared
+    /// displacements.
+    pub fn runge_kutta(&mut self) -> f64 {
+        let [a, b, c, d, ia, ib, e] = &mut self.rk;
+        let mut step = Stepper {
+            n: self.n,
+            deriv: &mut self.deriv,
+            projection: self.projection.as_mut(),
+            e,
+        };
+        step.next_position(&mut self.x, a);
+        kernels::midpoint(&self.x, a, ia);
+        step.next_position(ia, b);
+        kernels::midpoint(&self.x, b, ib);
+        step.next_position(ib, c);
+        step.next_position(c, d);
+        kernels::rk4_average(&mut self.x, a, b, c, d)
+    }
+
+    /// WebCola's `run`: up to `iterations` RK4 iterations, stopping once the displacement
+    /// changes by less than `threshold` relative. Returns the last displacement.
+    pub fn run(&mut self, iterations: usize) -> f64 {
+        let mut stress = f64::MAX;
+        for _ in 0..iterations {
+            let s = self.runge_kutta();
+            let converged = crate::math::abs(stress / s - 1.0) < self.threshold;
+            stress = s;
+            if converged {
+                break;
+            }
+        }
+        stress
+    }
+
+    /// WebCola's `computeStress`: `Σ (l - D)^2 / D^2` over reachable pairs, unweighted,
+    /// group dummy pairs included.
+    #[must_use]
+    pub fn stress(&self) -> f64 {
+        let p = &self.deriv.pairs;
+        kernels::stress::<K>(
+            self.n,
+            self.n,
+            &self.x,
+            p.ideal_buffer(),
+            p.weight_buffer(),
+            false,
+        )
+    }
+}
+
+/// One `computeNextPosition` context: the derivative state and the optional projection.
+struct Stepper<'a, const K: usize> {
+    n: usize,
+    deriv: &'a mut Derivatives<K>,
+    projection: Option<&'a mut Projection>,
+    e: &'a mut Vec<f64>,
+}
+
+impl<const K: usize> Stepper<'_, K> {
+    /// WebCola's `computeNextPosition`: `r = x0 - α g`, projected; with a projection,
+    /// then `r = project(x0 - β (x0 - r))` with `β` the step size along `x0 - r`,
+    /// clamped to `[0.2, 1]`.
+    fn next_position(&mut self, x0: &mut [f64], r: &mut [f64]) {
+        self.deriv.compute(self.n, x0, false);
+        let alpha = self.deriv.step_size(self.n, &self.deriv.g);
+        kernels::step(x0, &self.deriv.g, alpha, r);
+        self.project(x0, r);
+        if self.projection.is_some() {
+            for ((e, &a), &b) in self.e.iter_mut().zip(x0.iter()).zip(r.iter()) {
+                *e = a - b;
+            }
+            kernels::narrow(self.e, &mut self.deriv.dirf);
+            let beta = self
+                .deriv
+                .step_size(self.n, &self.deriv.dirf)
+                .clamp(0.2, 1.0);
+            kernels::step(x0, self.e, beta, r);
+            self.project(x0, r);
+        }
+    }
+
+    /// The projection half of WebCola's `stepAndProject`: projects x (boxes at x0, y0),
+    /// then y (boxes at the projected x and y0). Other dimensions are not projected.
+    fn project(&mut self, x0: &[f64], r: &mut [f64]) {
+        let n = self.n;
+        let Some(proj) = self.projection.as_deref_mut() else {
+            return;
+        };
+        if K < 2 {
+            return;
+        }
+        let (rx, rest) = r.split_at_mut(n);
+        proj.project(Axis::X, &x0[..n], &x0[n..2 * n], rx);
+        proj.project(Axis::Y, rx, &x0[n..2 * n], &mut rest[..n]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Graph;
+    use crate::stress::Weighting;
+
+    fn path3() -> Graph {
+        Graph::from_edges(3, [(0, 1), (1, 2)]).unwrap()
+    }
+
+    #[test]
+    fn descent_reaches_ideal_distances_on_a_path() {
+        let g = path3();
+        let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
+        let mut d = Descent::<2>::new(alloc::vec![0.0, 3.0, 5.0, 0.0, 1.0, -1.0], t, 1).unwrap();
+        for _ in 0..200 {
+            d.runge_kutta();
+        }
+        assert!(d.stress() < 1e-4, "{}", d.stress());
+    }
+
+    #[test]
+    fn coincident_start_is_spread_by_the_lcg() {
+        let g = path3();
+        let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
+        let mut d = Descent::<3>::new(alloc::vec![0.5; 9], t, 1).unwrap();
+        d.compute_derivatives();
+        let x = d.x();
+        assert_eq!((x[0], x[3], x[6]), (0.5, 0.5, 0.5), "node 0 stays");
+        assert_ne!(x[1], 0.5);
+        assert!(d.gradient().iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn locked_node_is_pulled_to_its_lock() {
+        let g = path3();
+        let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
+        let mut d = Descent::<2>::new(alloc::vec![0.0, 10.0, 20.0, 0.0, 0.0, 0.0], t, 1).unwrap();
+        d.lock(0, [-5.0, 3.0]).unwrap();
+        for _ in 0..100 {
+            d.runge_kutta();
+        }
+        let (x0, y0) = (d.x()[0], d.x()[3]);
+        assert!(
+            (x0 + 5.0).abs() < 1.0 && (y0 - 3.0).abs() < 1.0,
+            "{x0} {y0}"
+        );
+    }
+}
