@@ -48,7 +48,7 @@ IR_SCALAR=$(per_tick target/scalar/release/colayout)
 IR_SSE2=$(per_tick target/release/colayout)
 IR_AVX2=$(per_tick target/avx2/release/colayout)
 
-RSS=$(/usr/bin/time -f %M target/release/colayout layout ../shared/graphs/USpowerGrid.json --ticks 3 -o /dev/null 2>&1 | tail -n 1)
+RSS=$(/usr/bin/time -f %M target/release/colayout layout data/USpowerGrid.json --ticks 3 -o /dev/null 2>&1 | tail -n 1)
 
 cargo build --release -q --target wasm32-unknown-unknown -p colayout-wasm
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR=target/wasm-compat \

@@ -1,5 +1,4 @@
-//! Graphs for the benchmarks, read from the shared corpus (`../shared/graphs/`, beside
-//! the repository) or from `data/`.
+//! Graphs for the benchmarks, read from `data/`.
 
 use std::path::PathBuf;
 
@@ -11,12 +10,7 @@ use colayout::Graph;
 /// When the graph is not found or malformed.
 #[must_use]
 pub fn corpus(name: &str) -> Graph {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let path = [root.join("data"), root.join("../shared/graphs")]
-        .iter()
-        .map(|d| d.join(format!("{name}.json")))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| panic!("graph {name} not found in data/ or ../shared/graphs/"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../data/{name}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     colayout::io::json::parse(&text)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -9,8 +9,8 @@ use crate::paths::{ShortestPaths, Work};
 ///
 /// With `d_ij` the hop distance and `r_ij = |x_i - x_j| / d_ij` over unordered pairs of
 /// the component, `SN = min_a Σ d_ij^-2 (a |x_i - x_j| - d_ij)^2 = P - (Σ r)^2 / Σ r^2`,
-/// where `P` is the number of pairs. This is the measure of the corpus README in
-/// `../shared/graphs`, so values compare directly with its s_gd2 and neato columns.
+/// where `P` is the number of pairs. This is the measure of the reference values in
+/// `data/README.md`, so values compare directly with its s_gd2 and neato columns.
 ///
 /// `positions` is node-major: `positions[i * dims + d]`. Ties for the largest component
 /// go to the one found first.

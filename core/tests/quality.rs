@@ -1,4 +1,4 @@
-//! Layout quality against published reference values (../shared/graphs/README.md).
+//! Layout quality against published reference values (data/README.md).
 
 use colayout::{Graph, Layout, LayoutOptions, Schedule, StressMode};
 

@@ -89,15 +89,13 @@ pub fn request(req: &Value) -> Result<Value, String> {
 }
 
 /// Reads graph `name`, in the corpus or the WebCola shape (with groups and
-/// constraints), from `data/`, from the shared corpus beside the repository
-/// (`../shared/graphs/`), or from a path.
+/// constraints), from `data/`, or from a path.
 ///
 /// # Errors
 /// When the graph is not found or invalid.
 pub fn load(name: &str) -> Result<Graph, String> {
     let candidates = [
         data_dir().join(format!("{name}.json")),
-        data_dir().join(format!("../../shared/graphs/{name}.json")),
         PathBuf::from(name),
     ];
     let path = candidates

@@ -1,6 +1,6 @@
 // Shared by the Node and browser tests.
 
-/** Scale-normalised stress on a connected graph (../shared/graphs/README.md). */
+/** Scale-normalised stress on a connected graph (data/README.md). */
 export function sn(n, links, xy) {
   const adj = Array.from({ length: n }, () => []);
   for (const [u, v] of links) {

@@ -4,7 +4,7 @@
 //! cargo run --release -p colayout-webcola --bin compare -- [--ticks N] [--iterations A,B,C]
 //!     [--avoid-overlaps W,H] [--link-distance L] GRAPH...
 //! ```
-//! GRAPH is a name in `data/` or `../shared/graphs/`, or a path to a corpus JSON file.
+//! GRAPH is a name in `data/`, or a path to a corpus JSON file.
 //! Both engines start from WebCola's default positions, run `start(A, B, C)` (default
 //! `0,0,0`) and tick to convergence (or exactly N ticks). With `--avoid-overlaps`, every
 //! node is a W×H box and the table adds overlapping box pairs and the largest constraint
