@@ -12,13 +12,15 @@ fn tick(c: &mut Criterion) {
         let g = corpus(name);
         let n = g.node_count();
         let mut layout = Layout::<2>::new(g, LayoutOptions::default()).expect("layout");
-        layout.start(Schedule {
-            keep_running: false,
-            ..Schedule::default()
-        });
-        layout.run_ticks(2);
+        layout
+            .start(Schedule {
+                keep_running: false,
+                ..Schedule::default()
+            })
+            .expect("start");
+        layout.run_ticks(2).unwrap();
         group.bench_function(format!("{name} (n={n})"), |b| {
-            b.iter(|| layout.run_ticks(1))
+            b.iter(|| layout.run_ticks(1).unwrap())
         });
     }
     group.finish();

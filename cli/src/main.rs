@@ -1,70 +1,18 @@
-//! `colayout`: lay out a graph from JSON, write positions as JSON and a picture as SVG.
+//! `colayout`: lay out a graph from JSON or DOT, write positions as JSON and a picture
+//! as SVG.
 
-use colayout::io::{self as input, dot, json};
-use colayout_cli::svg;
+mod args;
+mod write;
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use colayout::{Axis, Flow, Layout, LayoutOptions, LinkLengths, Schedule, StressMode};
+use colayout::io::{dot, json, Input};
+use colayout::{Axis, DynLayout};
+use colayout_cli::svg;
 
-const USAGE: &str = "\
-colayout: constraint-based graph layout (WebCola's layout, in Rust)
-
-USAGE:
-    colayout layout INPUT [OPTIONS]
-
-INPUT is a file, or - for stdin, in one of three forms:
-- WebCola's JSON, {\"nodes\": [...], \"links\": [...], \"groups\": [...],
-  \"constraints\": [...]};
-- the corpus shape, {\"nodes\": N, \"links\": [[u, v], ...]};
-- Graphviz DOT. Clusters become groups; node width, height (inches), label, pos
-  (points) and pin, and edge len (inches) and weight are used.
-
-OPTIONS:
-    -o, --output OUT.json     write positions and stats as JSON (default: stdout,
-                              unless --svg is given)
-        --svg OUT.svg         draw the layout as SVG
-        --link-distance L     ideal length of links without their own length [20;
-                              72 for DOT, Graphviz's len of 1 inch]
-        --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
-        --jaccard I[,W]       link lengths I*(1+W*|A∩B|/|A∪B|) [W=1]
-        --iterations A,B,C[,D] iterations of WebCola's start(a, b, c, d) phases:
-                              unconstrained, user constraints, all constraints,
-                              grid snap [0,0,0,0]
-        --avoid-overlaps      keep node boxes (width x height) and groups apart
-        --flow AXIS,SEP       directed links point along AXIS (x or y), targets at
-                              least SEP beyond sources, except inside cycles
-        --ticks N             run exactly N ticks after the phases, with no
-                              convergence test (for benchmarks)
-        --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [p]
-        --threshold T         convergence threshold on the tick displacement [0.01]
-        --size W,H            canvas size: start point and packing centre [1,1]
-        --no-pack             do not separate disconnected components
-        --seed S              seed for spreading coincident nodes [1]
-        --dims 2|3            dimensions [2]
-    -h, --help                print this help
-";
-
-/// A failure: a one-line message and the exit code.
-struct Failure(String, u8);
-
-fn bad_usage(msg: impl Into<String>) -> Failure {
-    Failure(msg.into(), 2)
-}
-
-struct Args {
-    input: String,
-    output: Option<String>,
-    svg: Option<String>,
-    options: LayoutOptions,
-    /// `--link-distance` was given (otherwise DOT input gets Graphviz's 72).
-    link_distance_given: bool,
-    schedule: Schedule,
-    ticks: Option<usize>,
-    dims: usize,
-}
+use args::{Args, Failure};
 
 fn main() -> ExitCode {
     match run() {
@@ -77,235 +25,105 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), Failure> {
-    let Some(mut args) = parse_args()? else {
-        print!("{USAGE}");
+    let Some(mut args) = args::parse()? else {
+        print!("{}", args::usage());
         return Ok(());
     };
-    let text = read_input(&args.input)?;
+    let bytes = read_input(&args.input)?;
+    let bad = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
+    let text = colayout::io::decode(&bytes).map_err(bad)?;
     let input = if dot::looks_like_dot(&text) {
         if !args.link_distance_given {
             args.options.link_distance = dot::DEFAULT_LEN;
         }
-        dot::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
+        dot::parse_with(&text, &args.limits).map_err(bad)?
     } else {
-        json::parse(&text).map_err(|e| Failure(format!("{}: {e}", args.input), 2))?
+        json::parse_with(&text, &args.limits).map_err(bad)?
     };
-    match args.dims {
-        2 => lay_out::<2>(&args, input),
-        _ => lay_out::<3>(&args, input),
-    }
+    drop(text);
+    drop(bytes);
+    lay_out(&args, input)
 }
 
-fn parse_args() -> Result<Option<Args>, Failure> {
-    use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_env();
-    let mut command = None;
-    let mut a = Args {
-        input: String::new(),
-        output: None,
-        svg: None,
-        options: LayoutOptions::default(),
-        link_distance_given: false,
-        schedule: Schedule {
-            keep_running: false,
-            ..Schedule::default()
-        },
-        ticks: None,
-        dims: 2,
-    };
-    let mut input = None;
-    let err = |e: lexopt::Error| bad_usage(format!("{e} (see colayout --help)"));
-    while let Some(arg) = parser.next().map_err(err)? {
-        match arg {
-            Short('h') | Long("help") => return Ok(None),
-            Short('o') | Long("output") => a.output = Some(string(parser.value().map_err(err)?)?),
-            Long("svg") => a.svg = Some(string(parser.value().map_err(err)?)?),
-            Long("link-distance") => {
-                a.options.link_distance = number(&string(parser.value().map_err(err)?)?)?;
-                a.link_distance_given = true;
-            }
-            Long("symmetric-diff") | Long("jaccard") => {
-                let is_sym = matches!(arg, Long("symmetric-diff"));
-                let v = numbers(&string(parser.value().map_err(err)?)?)?;
-                let (ideal, w) = match v[..] {
-                    [i] => (i, 1.0),
-                    [i, w] => (i, w),
-                    _ => return Err(bad_usage("expected IDEAL or IDEAL,W")),
-                };
-                a.options.link_lengths = if is_sym {
-                    LinkLengths::SymmetricDiff { ideal, w }
-                } else {
-                    LinkLengths::Jaccard { ideal, w }
-                };
-            }
-            Long("iterations") => {
-                let v = numbers(&string(parser.value().map_err(err)?)?)?;
-                let count = |x: f64| {
-                    if x >= 0.0 && x.fract() == 0.0 {
-                        Ok(x as usize)
-                    } else {
-                        Err(bad_usage(format!("--iterations: {x} is not a count")))
-                    }
-                };
-                if !(3..=4).contains(&v.len()) {
-                    return Err(bad_usage("--iterations expects A,B,C or A,B,C,D"));
-                }
-                a.schedule.unconstrained = count(v[0])?;
-                a.schedule.user_constraints = count(v[1])?;
-                a.schedule.all_constraints = count(v[2])?;
-                a.schedule.grid_snap = v.get(3).map_or(Ok(0), |&d| count(d))?;
-            }
-            Long("avoid-overlaps") => a.options.avoid_overlaps = true,
-            Long("flow") => {
-                let v = string(parser.value().map_err(err)?)?;
-                let (axis, sep) = v.split_once(',').unwrap_or((v.as_str(), "30"));
-                let axis = match axis.trim() {
-                    "x" => Axis::X,
-                    "y" => Axis::Y,
-                    other => {
-                        return Err(bad_usage(format!(
-                            "--flow: axis must be x or y, not {other:?}"
-                        )))
-                    }
-                };
-                a.options.flow = Some(Flow {
-                    axis,
-                    min_separation: number(sep)?,
-                });
-            }
-            Long("ticks") => a.ticks = Some(parser.value().map_err(err)?.parse().map_err(err)?),
-            Long("stress") => {
-                a.options.stress = match string(parser.value().map_err(err)?)?.as_str() {
-                    "p" | "pstress" | "p-stress" => StressMode::PStress,
-                    "full" => StressMode::Full,
-                    s => return Err(bad_usage(format!("--stress must be p or full, not {s}"))),
-                }
-            }
-            Long("threshold") => {
-                a.options.convergence_threshold = number(&string(parser.value().map_err(err)?)?)?;
-            }
-            Long("size") => match numbers(&string(parser.value().map_err(err)?)?)?[..] {
-                [w, h] => a.options.size = [w, h],
-                _ => return Err(bad_usage("--size expects W,H")),
-            },
-            Long("no-pack") => a.options.handle_disconnected = false,
-            Long("seed") => a.options.seed = parser.value().map_err(err)?.parse().map_err(err)?,
-            Long("dims") => {
-                a.dims = parser.value().map_err(err)?.parse().map_err(err)?;
-                if a.dims != 2 && a.dims != 3 {
-                    return Err(bad_usage("--dims must be 2 or 3"));
-                }
-            }
-            Value(v) if command.is_none() => command = Some(string(v)?),
-            Value(v) if input.is_none() => input = Some(string(v)?),
-            _ => return Err(err(arg.unexpected())),
-        }
-    }
-    match command.as_deref() {
-        Some("layout") => {}
-        Some(c) => {
-            return Err(bad_usage(format!(
-                "unknown command {c:?} (try colayout --help)"
-            )))
-        }
-        None => return Ok(None),
-    }
-    a.input =
-        input.ok_or_else(|| bad_usage("missing INPUT (a JSON or DOT file, or - for stdin)"))?;
-    Ok(Some(a))
-}
-
-fn string(v: std::ffi::OsString) -> Result<String, Failure> {
-    v.into_string()
-        .map_err(|v| bad_usage(format!("argument {v:?} is not valid UTF-8")))
-}
-
-fn number(s: &str) -> Result<f64, Failure> {
-    s.trim()
-        .parse()
-        .map_err(|_| bad_usage(format!("{s:?} is not a number")))
-}
-
-fn numbers(s: &str) -> Result<Vec<f64>, Failure> {
-    s.split(',').map(number).collect()
-}
-
-fn read_input(path: &str) -> Result<String, Failure> {
-    let mut text = String::new();
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
     let read = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
     };
     read.map_err(|e| Failure(format!("cannot read {path}: {e}"), 2))?;
-    Ok(text)
+    Ok(bytes)
 }
 
-/// Runs to convergence. On a terminal, a run longer than a second shows its progress on
-/// stderr (ticks, and alpha against the threshold it must fall below), then clears it.
-fn run_with_progress<const K: usize>(layout: &mut Layout<K>) -> usize {
+/// Runs to convergence, with progress on stderr for long runs: on a terminal, a line
+/// rewritten every 200 ms once a second has passed (and cleared at the end); otherwise
+/// (a log, a CI job) a line every 5 seconds.
+fn run_with_progress(layout: &mut DynLayout) -> colayout::Result<usize> {
     let mut stderr = std::io::stderr();
-    if !stderr.is_terminal() {
-        return layout.run_until_converged();
-    }
+    let terminal = stderr.is_terminal();
+    let (first, every) = if terminal {
+        (Duration::from_secs(1), Duration::from_millis(200))
+    } else {
+        (Duration::from_secs(5), Duration::from_secs(5))
+    };
     let threshold = layout.options().convergence_threshold;
+    let max_ticks = layout.options().max_ticks;
     let start = Instant::now();
-    let mut shown = start;
+    let mut shown: Option<Instant> = None;
     let ticks = layout.run_until_converged_with(|ticks, tick| {
         let now = Instant::now();
-        if now.duration_since(start).as_secs_f64() > 1.0
-            && now.duration_since(shown).as_millis() >= 200
-        {
-            shown = now;
-            let _ = write!(
-                stderr,
-                "\rcolayout: tick {ticks}, alpha {:.4} (ends below {threshold})\x1b[K",
-                tick.alpha
+        let due = match shown {
+            None => now.duration_since(start) >= first,
+            Some(at) => now.duration_since(at) >= every,
+        };
+        if due {
+            shown = Some(now);
+            let line = format!(
+                "colayout: tick {ticks} of at most {max_ticks}, alpha {:.4} (ends below {threshold}), {:.0} s",
+                tick.alpha,
+                now.duration_since(start).as_secs_f64()
             );
+            let _ = if terminal {
+                write!(stderr, "\r{line}\x1b[K")
+            } else {
+                writeln!(stderr, "{line}")
+            };
         }
     });
-    if shown != start {
+    if terminal && shown.is_some() {
         let _ = write!(stderr, "\r\x1b[K");
     }
     ticks
 }
 
-fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failure> {
-    let failed = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
-    let t0 = Instant::now();
-    let mut layout = Layout::<K>::new(input.graph, args.options.clone()).map_err(failed)?;
-    layout.start(args.schedule);
-    let t1 = Instant::now();
-    let ticks = match args.ticks {
-        Some(n) => {
-            layout.run_ticks(n);
-            n
-        }
-        None => run_with_progress(&mut layout),
-    };
-    let descent_millis = t1.elapsed().as_secs_f64() * 1e3;
-    let millis = t0.elapsed().as_secs_f64() * 1e3;
+/// The JSON document: positions (each coordinate the shortest text that round-trips
+/// its exact `f64`), group boxes, unsatisfied constraints, overlapping boxes and stats.
+fn document(layout: &DynLayout, stats: serde_json::Value) -> String {
+    let dims = layout.dims();
     let positions = layout.positions();
-
-    let mut json = String::with_capacity(positions.len() * 24 + 200);
-    json.push_str("{\"positions\":[");
-    for (i, p) in positions.iter().enumerate() {
+    let mut out = String::with_capacity(positions.len() * 12 + 200);
+    out.push_str("{\"positions\":[");
+    for (i, p) in positions.chunks_exact(dims).enumerate() {
         if i > 0 {
-            json.push(',');
+            out.push(',');
         }
-        json.push('[');
+        out.push('[');
         for (d, c) in p.iter().enumerate() {
             if d > 0 {
-                json.push(',');
+                out.push(',');
             }
-            // The shortest text that round-trips the exact f64.
-            json.push_str(&format!("{c}"));
+            out.push_str(&format!("{c}"));
         }
-        json.push(']');
+        out.push(']');
     }
-    let violations = layout.unsatisfied(1e-3);
-    let sn = layout.scale_normalised_stress();
-    let unsatisfied: Vec<serde_json::Value> = violations
+    let groups: Vec<[f64; 4]> = layout
+        .group_bounds()
+        .iter()
+        .map(|b| [b.x, b.x_max, b.y, b.y_max])
+        .collect();
+    let unsatisfied: Vec<serde_json::Value> = layout
+        .unsatisfied(1e-3)
         .iter()
         .map(|v| {
             serde_json::json!({
@@ -315,71 +133,107 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
             })
         })
         .collect();
-    let group_bounds = layout.group_bounds();
+    out.push_str("],\"groups\":");
+    out.push_str(&serde_json::json!(groups).to_string());
+    out.push_str(",\"unsatisfied\":");
+    out.push_str(&serde_json::Value::Array(unsatisfied).to_string());
+    out.push_str(",\"overlapping\":");
+    out.push_str(&serde_json::json!(layout.overlapping_nodes(1e-3)).to_string());
+    out.push_str(",\"stats\":");
+    out.push_str(&stats.to_string());
+    out.push_str("}\n");
+    out
+}
+
+fn picture(layout: &DynLayout, input: &Input) -> String {
+    let graph = layout.graph();
+    let xy: Vec<[f64; 2]> = layout
+        .positions()
+        .chunks_exact(layout.dims())
+        .map(|p| [p[0], p[1]])
+        .collect();
+    let nodes: Vec<svg::SvgNode> = graph
+        .nodes()
+        .iter()
+        .zip(&input.labels)
+        .map(|(v, label)| svg::SvgNode {
+            width: v.width,
+            height: v.height,
+            label: label.as_deref(),
+        })
+        .collect();
+    let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.source, l.target)).collect();
+    let boxes: Vec<svg::SvgGroup> = layout
+        .group_bounds()
+        .iter()
+        .map(|b| svg::SvgGroup {
+            x: b.x,
+            y: b.y,
+            x_max: b.x_max,
+            y_max: b.y_max,
+        })
+        .collect();
+    svg::render(&svg::SvgScene {
+        positions: &xy,
+        nodes: &nodes,
+        links: &links,
+        groups: &boxes,
+    })
+}
+
+fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
+    let failed = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
+    let t0 = Instant::now();
+    let mut layout =
+        DynLayout::new(input.graph.clone(), args.options.clone(), args.dims).map_err(failed)?;
+    layout.start(args.schedule).map_err(failed)?;
+    let t1 = Instant::now();
+    let ticks = match args.ticks {
+        Some(n) => layout.run_ticks(n).map(|_| n),
+        None => run_with_progress(&mut layout),
+    }
+    .map_err(failed)?;
+    let descent_millis = t1.elapsed().as_secs_f64() * 1e3;
+    let millis = t0.elapsed().as_secs_f64() * 1e3;
+    let sn = layout.scale_normalised_stress();
+    let overlaps = layout.overlapping_nodes(1e-3).len();
     let stats = serde_json::json!({
         "ticks": ticks,
+        "converged": !layout.reached_max_ticks(),
         "stress": layout.stress(),
         "p_stress": layout.p_stress(),
         "sn": sn,
         "millis": millis,
         "descent_millis": descent_millis,
     });
-    json.push_str("],\"groups\":");
-    let groups: Vec<[f64; 4]> = group_bounds
-        .iter()
-        .map(|b| [b.x, b.x_max, b.y, b.y_max])
-        .collect();
-    json.push_str(&serde_json::to_string(&groups).unwrap_or_else(|_| "[]".into()));
-    json.push_str(",\"unsatisfied\":");
-    json.push_str(&serde_json::Value::Array(unsatisfied).to_string());
-    json.push_str(",\"stats\":");
-    json.push_str(&stats.to_string());
-    json.push_str("}\n");
-
-    match (&args.output, &args.svg) {
-        (Some(path), _) => write_file(path, json.as_bytes())?,
-        (None, None) => std::io::stdout()
-            .write_all(json.as_bytes())
-            .map_err(|e| Failure(format!("cannot write to stdout: {e}"), 1))?,
-        (None, Some(_)) => {}
+    let doc = document(&layout, stats);
+    let svg = args.svg.as_ref().map(|_| picture(&layout, &input));
+    let mut files: Vec<(&str, &[u8])> = Vec::new();
+    if let Some(path) = &args.output {
+        files.push((path, doc.as_bytes()));
     }
-    if let Some(path) = &args.svg {
-        let graph = layout.graph();
-        let xy: Vec<[f64; 2]> = positions.iter().map(|p| [p[0], p[1]]).collect();
-        let nodes: Vec<svg::SvgNode> = graph
-            .nodes()
-            .iter()
-            .zip(&input.labels)
-            .map(|(v, label)| svg::SvgNode {
-                width: v.width,
-                height: v.height,
-                label: label.as_deref(),
-            })
-            .collect();
-        let links: Vec<(usize, usize)> =
-            graph.links().iter().map(|l| (l.source, l.target)).collect();
-        let boxes: Vec<svg::SvgGroup> = group_bounds
-            .iter()
-            .map(|b| svg::SvgGroup {
-                x: b.x,
-                y: b.y,
-                x_max: b.x_max,
-                y_max: b.y_max,
-            })
-            .collect();
-        let scene = svg::SvgScene {
-            positions: &xy,
-            nodes: &nodes,
-            links: &links,
-            groups: &boxes,
-        };
-        write_file(path, svg::render(&scene).as_bytes())?;
+    if let (Some(path), Some(svg)) = (&args.svg, &svg) {
+        files.push((path, svg.as_bytes()));
     }
-    if !violations.is_empty() {
+    write::atomically(&files)?;
+    if args.output.is_none() && args.svg.is_none() {
+        std::io::stdout()
+            .write_all(doc.as_bytes())
+            .map_err(|e| Failure(format!("cannot write to stdout: {e}"), 1))?;
+    }
+    let unsatisfied = layout.unsatisfied(1e-3).len();
+    if unsatisfied > 0 {
         eprintln!(
-            "colayout: warning: {} constraint(s) could not be satisfied (listed under \"unsatisfied\")",
-            violations.len()
+            "colayout: warning: {unsatisfied} constraint(s) could not be satisfied (listed under \"unsatisfied\")"
         );
+    }
+    if args.options.avoid_overlaps && overlaps > 0 {
+        eprintln!(
+            "colayout: warning: {overlaps} pair(s) of node boxes still overlap (listed under \"overlapping\")"
+        );
+    }
+    if layout.reached_max_ticks() {
+        eprintln!("colayout: warning: stopped after {ticks} ticks (--max-ticks) before converging");
     }
     if args.output.is_some() || args.svg.is_some() {
         eprintln!(
@@ -389,8 +243,4 @@ fn lay_out<const K: usize>(args: &Args, input: input::Input) -> Result<(), Failu
         );
     }
     Ok(())
-}
-
-fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
-    std::fs::write(path, bytes).map_err(|e| Failure(format!("cannot write {path}: {e}"), 1))
 }

@@ -135,17 +135,56 @@ pub enum Error {
         /// The index it names.
         alignment: usize,
     },
-    /// JSON input (feature `json`) is malformed, or a value has the wrong type.
-    Json {
-        /// What is wrong, in one line.
+    /// Input text (JSON or DOT) is malformed, or a value in it has the wrong type.
+    Parse {
+        /// The format: `"JSON"`, `"DOT"` or `"text"` (an encoding problem).
+        format: &'static str,
+        /// What is wrong and where, in one line.
         message: alloc::string::String,
     },
-    /// The dense pair tables for this many nodes do not fit in memory.
+    /// The input has more nodes or links than a reader accepts (see
+    /// [`crate::io::Limits`]).
+    InputTooLarge {
+        /// What there is too much of: `"nodes"` or `"links"`.
+        what: &'static str,
+        /// How many the input has (at least).
+        count: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The dense stress model for this many nodes needs more memory than
+    /// [`crate::LayoutOptions::memory_limit`] allows, or than can be allocated (then
+    /// `limit` is `u64::MAX`).
     TooManyNodes {
-        /// Number of nodes.
+        /// Number of nodes, with two per group.
         node_count: usize,
-        /// Bytes the dense tables would need.
-        bytes: usize,
+        /// Bytes the model needs (saturated at `u64::MAX`).
+        bytes: u64,
+        /// The memory limit, in bytes.
+        limit: u64,
+    },
+    /// A finite value is too large or too small for the layout's `f32` kernels (see
+    /// [`crate::layout::ranges`]), so the layout would overflow.
+    OutOfRange {
+        /// What holds it: `"node"`, `"link"`, `"group"`, `"constraint"`, `"option"` or
+        /// `"graph"` (its longest shortest path).
+        item: &'static str,
+        /// Index of the node, link, group or constraint (0 otherwise).
+        index: usize,
+        /// The field: `"x"`, `"width"`, `"length"`, `"padding"`, `"gap"`, ...
+        field: &'static str,
+        /// The value given.
+        value: f64,
+        /// The smallest value accepted.
+        min: f64,
+        /// The largest value accepted.
+        max: f64,
+    },
+    /// The layout became non-finite (a value overflowed the kernels); the positions are
+    /// those of the last finite iteration.
+    Diverged {
+        /// The iteration (counted from the start of the run) that went non-finite.
+        iteration: usize,
     },
 }
 
@@ -237,72 +276,298 @@ impl fmt::Display for Error {
                 "distribution constraint {constraint} names constraint {alignment}, which is not an \
                  alignment on the same axis"
             ),
-            Error::Json { ref message } => f.write_str(message),
-            Error::TooManyNodes { node_count, bytes } => write!(
+            Error::Parse { ref message, .. } => f.write_str(message),
+            Error::InputTooLarge { what, count, limit } => write!(
                 f,
-                "{node_count} nodes need {bytes} bytes of pair tables, which could not be allocated"
+                "the input has {count} {what}, more than the {limit} a reader accepts \
+                 (raise the limit, for example the CLI's --max-{what})"
+            ),
+            Error::TooManyNodes {
+                node_count,
+                bytes,
+                limit,
+            } if bytes > limit => write!(
+                f,
+                "{node_count} nodes need {} for the dense stress model (about 12 bytes per pair \
+                 of nodes), more than the memory limit of {}; raise `memory_limit` if the machine \
+                 has the memory, or lay out a smaller graph (a sparse model for large graphs is \
+                 planned)",
+                Bytes(bytes),
+                Bytes(limit)
+            ),
+            Error::TooManyNodes {
+                node_count, bytes, ..
+            } => write!(
+                f,
+                "{node_count} nodes need {} for the dense stress model, which could not be \
+                 allocated; lay out a smaller graph (a sparse model for large graphs is planned)",
+                Bytes(bytes)
+            ),
+            Error::OutOfRange {
+                item,
+                index,
+                field,
+                value,
+                min,
+                max,
+            } => {
+                match item {
+                    "option" => write!(f, "option `{field}`")?,
+                    "graph" => write!(f, "the graph's {field}")?,
+                    _ => write!(f, "{item} {index}: {field}")?,
+                }
+                write!(
+                    f,
+                    " = {value:e} is out of range: the layout's f32 kernels need it within \
+                     [{min:e}, {max:e}] (change the input's units: the layout scales with them)"
+                )
+            }
+            Error::Diverged { iteration } => write!(
+                f,
+                "the layout became non-finite at iteration {iteration} (a value overflowed its \
+                 f32 kernels); the positions are those of the last finite iteration"
             ),
         }
     }
 }
 
-impl Error {
-    /// The variant's name, a stable code that every frontend maps one to one: the JS
-    /// `LayoutError.code`, the C status, the Python exception class.
+/// Bytes, printed with a decimal unit (and the exact count below a kilobyte).
+struct Bytes(u64);
+
+impl fmt::Display for Bytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const UNITS: [&str; 6] = ["kB", "MB", "GB", "TB", "PB", "EB"];
+        if self.0 == u64::MAX {
+            return f.write_str("more than 18.4 EB");
+        }
+        if self.0 < 1000 {
+            return write!(f, "{} bytes", self.0);
+        }
+        let mut v = self.0 as f64 / 1000.0;
+        let mut unit = 0;
+        while v >= 1000.0 && unit + 1 < UNITS.len() {
+            v /= 1000.0;
+            unit += 1;
+        }
+        write!(f, "{v:.1} {}", UNITS[unit])
+    }
+}
+
+/// The kind of an [`Error`], without its details: one value per variant, numbered from
+/// 1 so that a C status can use 0 for success. The numbers are stable.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ErrorKind {
+    /// [`Error::LinkOutOfRange`].
+    LinkOutOfRange = 1,
+    /// [`Error::NonFiniteCoordinate`].
+    NonFiniteCoordinate = 2,
+    /// [`Error::NonFiniteSize`].
+    NonFiniteSize = 3,
+    /// [`Error::NegativeSize`].
+    NegativeSize = 4,
+    /// [`Error::InvalidLinkLength`].
+    InvalidLinkLength = 5,
+    /// [`Error::InvalidLinkWeight`].
+    InvalidLinkWeight = 6,
+    /// [`Error::InvalidOption`].
+    InvalidOption = 7,
+    /// [`Error::DimensionMismatch`].
+    DimensionMismatch = 8,
+    /// [`Error::NodeOutOfRange`].
+    NodeOutOfRange = 9,
+    /// [`Error::UnknownNode`].
+    UnknownNode = 10,
+    /// [`Error::UnknownGroup`].
+    UnknownGroup = 11,
+    /// [`Error::GroupCycle`].
+    GroupCycle = 12,
+    /// [`Error::GroupInTwoGroups`].
+    GroupInTwoGroups = 13,
+    /// [`Error::NodeInTwoGroups`].
+    NodeInTwoGroups = 14,
+    /// [`Error::EmptyGroup`].
+    EmptyGroup = 15,
+    /// [`Error::InvalidGroupValue`].
+    InvalidGroupValue = 16,
+    /// [`Error::EmptyConstraint`].
+    EmptyConstraint = 17,
+    /// [`Error::NonFiniteConstraint`].
+    NonFiniteConstraint = 18,
+    /// [`Error::InvalidDistribution`].
+    InvalidDistribution = 19,
+    /// [`Error::Parse`].
+    Parse = 20,
+    /// [`Error::InputTooLarge`].
+    InputTooLarge = 21,
+    /// [`Error::TooManyNodes`].
+    TooManyNodes = 22,
+    /// [`Error::OutOfRange`].
+    OutOfRange = 23,
+    /// [`Error::Diverged`].
+    Diverged = 24,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration (and number) order.
+    pub const ALL: [ErrorKind; 24] = [
+        ErrorKind::LinkOutOfRange,
+        ErrorKind::NonFiniteCoordinate,
+        ErrorKind::NonFiniteSize,
+        ErrorKind::NegativeSize,
+        ErrorKind::InvalidLinkLength,
+        ErrorKind::InvalidLinkWeight,
+        ErrorKind::InvalidOption,
+        ErrorKind::DimensionMismatch,
+        ErrorKind::NodeOutOfRange,
+        ErrorKind::UnknownNode,
+        ErrorKind::UnknownGroup,
+        ErrorKind::GroupCycle,
+        ErrorKind::GroupInTwoGroups,
+        ErrorKind::NodeInTwoGroups,
+        ErrorKind::EmptyGroup,
+        ErrorKind::InvalidGroupValue,
+        ErrorKind::EmptyConstraint,
+        ErrorKind::NonFiniteConstraint,
+        ErrorKind::InvalidDistribution,
+        ErrorKind::Parse,
+        ErrorKind::InputTooLarge,
+        ErrorKind::TooManyNodes,
+        ErrorKind::OutOfRange,
+        ErrorKind::Diverged,
+    ];
+
+    /// The kind's name, equal to its variant's: the JS `LayoutError.code`, the Python
+    /// exception class, the C status without its `COLAYOUT_` prefix (in snake case).
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
-            Error::LinkOutOfRange { .. } => "LinkOutOfRange",
-            Error::NonFiniteCoordinate { .. } => "NonFiniteCoordinate",
-            Error::NonFiniteSize { .. } => "NonFiniteSize",
-            Error::NegativeSize { .. } => "NegativeSize",
-            Error::InvalidLinkLength { .. } => "InvalidLinkLength",
-            Error::InvalidLinkWeight { .. } => "InvalidLinkWeight",
-            Error::InvalidOption { .. } => "InvalidOption",
-            Error::DimensionMismatch { .. } => "DimensionMismatch",
-            Error::NodeOutOfRange { .. } => "NodeOutOfRange",
-            Error::UnknownNode { .. } => "UnknownNode",
-            Error::UnknownGroup { .. } => "UnknownGroup",
-            Error::GroupCycle { .. } => "GroupCycle",
-            Error::GroupInTwoGroups { .. } => "GroupInTwoGroups",
-            Error::NodeInTwoGroups { .. } => "NodeInTwoGroups",
-            Error::EmptyGroup { .. } => "EmptyGroup",
-            Error::InvalidGroupValue { .. } => "InvalidGroupValue",
-            Error::EmptyConstraint { .. } => "EmptyConstraint",
-            Error::NonFiniteConstraint { .. } => "NonFiniteConstraint",
-            Error::InvalidDistribution { .. } => "InvalidDistribution",
-            Error::Json { .. } => "Json",
-            Error::TooManyNodes { .. } => "TooManyNodes",
+            ErrorKind::LinkOutOfRange => "LinkOutOfRange",
+            ErrorKind::NonFiniteCoordinate => "NonFiniteCoordinate",
+            ErrorKind::NonFiniteSize => "NonFiniteSize",
+            ErrorKind::NegativeSize => "NegativeSize",
+            ErrorKind::InvalidLinkLength => "InvalidLinkLength",
+            ErrorKind::InvalidLinkWeight => "InvalidLinkWeight",
+            ErrorKind::InvalidOption => "InvalidOption",
+            ErrorKind::DimensionMismatch => "DimensionMismatch",
+            ErrorKind::NodeOutOfRange => "NodeOutOfRange",
+            ErrorKind::UnknownNode => "UnknownNode",
+            ErrorKind::UnknownGroup => "UnknownGroup",
+            ErrorKind::GroupCycle => "GroupCycle",
+            ErrorKind::GroupInTwoGroups => "GroupInTwoGroups",
+            ErrorKind::NodeInTwoGroups => "NodeInTwoGroups",
+            ErrorKind::EmptyGroup => "EmptyGroup",
+            ErrorKind::InvalidGroupValue => "InvalidGroupValue",
+            ErrorKind::EmptyConstraint => "EmptyConstraint",
+            ErrorKind::NonFiniteConstraint => "NonFiniteConstraint",
+            ErrorKind::InvalidDistribution => "InvalidDistribution",
+            ErrorKind::Parse => "Parse",
+            ErrorKind::InputTooLarge => "InputTooLarge",
+            ErrorKind::TooManyNodes => "TooManyNodes",
+            ErrorKind::OutOfRange => "OutOfRange",
+            ErrorKind::Diverged => "Diverged",
         }
     }
 
-    /// Every code [`Error::code`] can return, in declaration order.
-    pub const CODES: &'static [&'static str] = &[
-        "LinkOutOfRange",
-        "NonFiniteCoordinate",
-        "NonFiniteSize",
-        "NegativeSize",
-        "InvalidLinkLength",
-        "InvalidLinkWeight",
-        "InvalidOption",
-        "DimensionMismatch",
-        "NodeOutOfRange",
-        "UnknownNode",
-        "UnknownGroup",
-        "GroupCycle",
-        "GroupInTwoGroups",
-        "NodeInTwoGroups",
-        "EmptyGroup",
-        "InvalidGroupValue",
-        "EmptyConstraint",
-        "NonFiniteConstraint",
-        "InvalidDistribution",
-        "Json",
-        "TooManyNodes",
-    ];
+    /// The kind numbered `code` (see the type's documentation).
+    #[must_use]
+    pub fn from_code(code: u32) -> Option<ErrorKind> {
+        ErrorKind::ALL.iter().copied().find(|k| *k as u32 == code)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Error {
+    /// The error's kind.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::LinkOutOfRange { .. } => ErrorKind::LinkOutOfRange,
+            Error::NonFiniteCoordinate { .. } => ErrorKind::NonFiniteCoordinate,
+            Error::NonFiniteSize { .. } => ErrorKind::NonFiniteSize,
+            Error::NegativeSize { .. } => ErrorKind::NegativeSize,
+            Error::InvalidLinkLength { .. } => ErrorKind::InvalidLinkLength,
+            Error::InvalidLinkWeight { .. } => ErrorKind::InvalidLinkWeight,
+            Error::InvalidOption { .. } => ErrorKind::InvalidOption,
+            Error::DimensionMismatch { .. } => ErrorKind::DimensionMismatch,
+            Error::NodeOutOfRange { .. } => ErrorKind::NodeOutOfRange,
+            Error::UnknownNode { .. } => ErrorKind::UnknownNode,
+            Error::UnknownGroup { .. } => ErrorKind::UnknownGroup,
+            Error::GroupCycle { .. } => ErrorKind::GroupCycle,
+            Error::GroupInTwoGroups { .. } => ErrorKind::GroupInTwoGroups,
+            Error::NodeInTwoGroups { .. } => ErrorKind::NodeInTwoGroups,
+            Error::EmptyGroup { .. } => ErrorKind::EmptyGroup,
+            Error::InvalidGroupValue { .. } => ErrorKind::InvalidGroupValue,
+            Error::EmptyConstraint { .. } => ErrorKind::EmptyConstraint,
+            Error::NonFiniteConstraint { .. } => ErrorKind::NonFiniteConstraint,
+            Error::InvalidDistribution { .. } => ErrorKind::InvalidDistribution,
+            Error::Parse { .. } => ErrorKind::Parse,
+            Error::InputTooLarge { .. } => ErrorKind::InputTooLarge,
+            Error::TooManyNodes { .. } => ErrorKind::TooManyNodes,
+            Error::OutOfRange { .. } => ErrorKind::OutOfRange,
+            Error::Diverged { .. } => ErrorKind::Diverged,
+        }
+    }
+
+    /// The kind's name ([`ErrorKind::name`]), a stable code that every frontend maps one
+    /// to one: the JS `LayoutError.code`, the C status, the Python exception class.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// Every code [`Error::code`] can return, in [`ErrorKind::ALL`] order.
+    pub const CODES: [&'static str; ErrorKind::ALL.len()] = {
+        let mut out = [""; ErrorKind::ALL.len()];
+        let mut i = 0;
+        while i < out.len() {
+            out[i] = ErrorKind::ALL[i].name();
+            i += 1;
+        }
+        out
+    };
+
+    /// A parse error in `format` with `message`.
+    pub(crate) fn parse(format: &'static str, message: impl Into<alloc::string::String>) -> Self {
+        Error::Parse {
+            format,
+            message: message.into(),
+        }
+    }
 }
 
 impl core::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_numbered_in_order_and_named_once() {
+        for (i, k) in ErrorKind::ALL.iter().enumerate() {
+            assert_eq!(*k as u32, i as u32 + 1);
+            assert_eq!(ErrorKind::from_code(*k as u32), Some(*k));
+            assert_eq!(Error::CODES[i], k.name());
+        }
+        assert_eq!(ErrorKind::from_code(0), None);
+        let mut names = Error::CODES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn byte_counts_read_as_decimal_units() {
+        assert_eq!(alloc::format!("{}", Bytes(512)), "512 bytes");
+        assert_eq!(alloc::format!("{}", Bytes(19_600_000_000)), "19.6 GB");
+        assert_eq!(alloc::format!("{}", Bytes(u64::MAX)), "more than 18.4 EB");
+    }
+}
 
 /// Shorthand for results in this crate.
 pub type Result<T> = core::result::Result<T, Error>;

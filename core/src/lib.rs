@@ -47,12 +47,12 @@ pub mod rng;
 pub mod stress;
 
 pub use constraints::{Group, UserConstraint};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use geom::{Axis, Rectangle};
-pub use graph::{Graph, Link, Node};
+pub use graph::{Graph, GraphArrays, Link, Node};
 pub use layout::{
-    layout, layout_into, DragTarget, Flow, Layout, LayoutOptions, LayoutStats, Schedule,
-    StressMode, Tick, Violation,
+    layout, layout_edges, layout_into, DragTarget, DynLayout, Flow, Layout, LayoutOptions,
+    LayoutStats, Schedule, StressMode, Tick, Violation,
 };
 pub use linklengths::LinkLengths;
 pub use stress::{Descent, PairTable, Weighting};

@@ -65,7 +65,8 @@ pub fn all_pairs(graph: &Graph, lengths: &[f64]) -> Result<DistanceMatrix> {
     data.try_reserve_exact(cells)
         .map_err(|_| Error::TooManyNodes {
             node_count: n,
-            bytes: cells.saturating_mul(8),
+            bytes: (cells as u64).saturating_mul(8),
+            limit: u64::MAX,
         })?;
     ShortestPaths::new(graph, lengths)?.for_each_row(|_, row| data.extend_from_slice(row));
     Ok(DistanceMatrix { n, data })

@@ -24,7 +24,7 @@ fn sep(axis: Axis, left: usize, right: usize, gap: f64) -> UserConstraint {
 
 fn run(g: Graph, options: LayoutOptions) -> Layout<2> {
     let mut l = Layout::<2>::new(g, options).unwrap();
-    l.start(Schedule::iterations(10, 10, 10));
+    l.start(Schedule::iterations(10, 10, 10)).unwrap();
     l
 }
 
@@ -214,13 +214,13 @@ fn page_boundary_keeps_boxes_inside_the_page() {
 #[test]
 fn dragged_node_follows_the_pointer_and_is_released() {
     let mut l = Layout::<2>::new(chain(8), LayoutOptions::default()).unwrap();
-    l.start(Schedule::default());
+    l.start(Schedule::default()).unwrap();
     l.drag_start(DragTarget::Node(3)).unwrap();
     for step in 1..=20 {
         let to = [10.0 * f64::from(step), -5.0 * f64::from(step)];
         l.drag(DragTarget::Node(3), to).unwrap();
         for _ in 0..5 {
-            l.tick();
+            l.tick().unwrap();
         }
         assert_eq!(
             l.positions()[3],
@@ -230,7 +230,7 @@ fn dragged_node_follows_the_pointer_and_is_released() {
     }
     // The pointer rests; the rest settles around the node.
     for _ in 0..30 {
-        l.tick();
+        l.tick().unwrap();
     }
     let p = l.positions();
     let d = ((p[2][0] - p[3][0]).powi(2) + (p[2][1] - p[3][1]).powi(2)).sqrt();
@@ -273,14 +273,14 @@ fn dragging_a_group_moves_its_members_together() {
         },
     )
     .unwrap();
-    l.start(Schedule::default());
+    l.start(Schedule::default()).unwrap();
     let before = l.positions();
     let b = l.group_bounds()[0];
     let (cx, cy) = (b.cx(), b.cy());
     l.drag_start(DragTarget::Group(0)).unwrap();
     l.drag(DragTarget::Group(0), [cx + 300.0, cy]).unwrap();
     for _ in 0..60 {
-        l.tick();
+        l.tick().unwrap();
     }
     let after = l.positions();
     for v in 0..3 {
@@ -332,7 +332,8 @@ fn grid_snap_pulls_nodes_onto_the_grid() {
         grid_snap: 50,
         keep_running: false,
         ..Schedule::default()
-    });
+    })
+    .unwrap();
     for p in l.positions() {
         for c in p {
             let off = (c / 50.0 - (c / 50.0).round()).abs() * 50.0;
@@ -392,7 +393,7 @@ proptest! {
     #[test]
     fn random_feasible_constraints_hold_after_start(g in feasible()) {
         let mut l = Layout::<2>::new(g, LayoutOptions { max_ticks: 500, ..LayoutOptions::default() }).unwrap();
-        l.start(Schedule::iterations(10, 10, 10));
+        l.start(Schedule::iterations(10, 10, 10)).unwrap();
         prop_assert!(l.positions().iter().flatten().all(|v| v.is_finite()));
         let bad = l.unsatisfied(1e-3);
         prop_assert!(bad.is_empty(), "{:?}", bad);
@@ -410,7 +411,7 @@ proptest! {
         let nodes = vec![Node { width: Some(8.0), height: Some(8.0), ..Node::default() }; n];
         let g = Graph::new(nodes, (1..n).map(|i| Link::new(i - 1, i)).collect()).unwrap().with_constraints(cs).unwrap();
         let mut l = Layout::<2>::new(g, LayoutOptions { avoid_overlaps: overlaps, max_ticks: 300, ..LayoutOptions::default() }).unwrap();
-        l.start(Schedule::iterations(5, 5, 5));
+        l.start(Schedule::iterations(5, 5, 5)).unwrap();
         prop_assert!(l.positions().iter().flatten().all(|v| v.is_finite()));
         for v in l.unsatisfied(1e-3) {
             prop_assert!(v.amount.is_finite());

@@ -96,14 +96,15 @@ fn stop_ends_the_layout_at_the_next_tick() {
     l.start(Schedule {
         keep_running: false,
         ..Schedule::default()
-    });
+    })
+    .unwrap();
     l.resume();
-    assert!(!l.tick().ended);
+    assert!(!l.tick().unwrap().ended);
     l.stop();
-    let t = l.tick();
+    let t = l.tick().unwrap();
     assert!(t.ended && t.alpha == 0.0 && !l.is_running());
     l.resume();
-    assert!(!l.tick().ended, "resume restarts the ticks");
+    assert!(!l.tick().unwrap().ended, "resume restarts the ticks");
 }
 
 #[test]
@@ -138,7 +139,7 @@ fn bad_options_are_errors_not_panics() {
 fn update_keeps_existing_nodes_where_they_are_and_places_new_ones_nearby() {
     let g = Graph::from_edges(5, [(0, 1), (1, 2), (2, 3), (3, 4)]).unwrap();
     let mut l = Layout::<2>::new(g, LayoutOptions::default()).unwrap();
-    l.start(Schedule::default());
+    l.start(Schedule::default()).unwrap();
     let before = l.positions();
     // Drop node 0, add two nodes hanging off node 4 (new indices: old 1..=4 -> 0..=3).
     let g2 = Graph::from_edges(6, [(0, 1), (1, 2), (2, 3), (3, 4), (3, 5)]).unwrap();
@@ -152,7 +153,7 @@ fn update_keeps_existing_nodes_where_they_are_and_places_new_ones_nearby() {
     }
     assert!(dist(&placed, 4, 3) < 20.0 && dist(&placed, 5, 3) < 20.0 && dist(&placed, 4, 5) > 1.0);
     assert!(l.is_running());
-    l.run_until_converged();
+    l.run_until_converged().unwrap();
     let after = l.positions();
     let moved: f64 = (0..4)
         .map(|i| dist(&[after[i], before[i + 1]], 0, 1))

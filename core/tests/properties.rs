@@ -69,7 +69,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
 
 fn run(g: &Graph, o: &LayoutOptions) -> Vec<[f64; 2]> {
     let mut l = Layout::<2>::new(g.clone(), o.clone()).unwrap();
-    l.start(Schedule::iterations(5, 0, 5));
+    l.start(Schedule::iterations(5, 0, 5)).unwrap();
     l.positions()
 }
 
@@ -93,7 +93,7 @@ proptest! {
     #[test]
     fn three_dimensional_layout_never_produces_nan(g in graph(), o in options()) {
         let mut l = Layout::<3>::new(g, o).unwrap();
-        l.start(Schedule::iterations(5, 0, 5));
+        l.start(Schedule::iterations(5, 0, 5)).unwrap();
         prop_assert!(l.positions().iter().flatten().all(|v| v.is_finite()));
     }
 }

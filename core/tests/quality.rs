@@ -24,7 +24,7 @@ fn sn(name: &str, stress: StressMode) -> f64 {
         },
     )
     .unwrap();
-    l.start(Schedule::default());
+    l.start(Schedule::default()).unwrap();
     l.scale_normalised_stress()
 }
 

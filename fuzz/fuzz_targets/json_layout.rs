@@ -1,5 +1,6 @@
 //! WebCola JSON in: parsing gives a graph or an error; a graph lays out (phases, ticks,
-//! overlap removal and groups when asked) with finite positions.
+//! overlap removal and groups when asked) with finite positions, or stops with an
+//! error and keeps the finite positions of its last iteration.
 #![no_main]
 
 use colayout::{Layout, LayoutOptions, Schedule};
@@ -24,8 +25,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(mut layout) = Layout::<2>::new(input.graph, options) else {
         return;
     };
-    layout.start(Schedule::iterations(3, 3, 3));
-    layout.run_until_converged();
+    let _ = layout
+        .start(Schedule::iterations(3, 3, 3))
+        .and_then(|_| layout.run_until_converged());
     for p in layout.positions() {
         assert!(p.iter().all(|c| c.is_finite()), "non-finite position {p:?}");
     }

@@ -1,9 +1,10 @@
 //! WebAssembly bindings of colayout: the `Raw*` layer under the npm package's TypeScript
 //! wrapper. Graphs and options come in as WebCola JSON (read by the core's
-//! `colayout::io::json`); positions go out as typed arrays. Errors are JS `Error`s with a
-//! `code` property equal to the core's `Error::code()`.
+//! `colayout::io::json`; options by their `LayoutOptions` names); positions go out as
+//! typed arrays. Errors are JS `Error`s with a `code` property equal to the core's
+//! `Error::code()`.
 
-use colayout::{DragTarget, Layout, Schedule};
+use colayout::{DragTarget, DynLayout, Graph, GraphArrays, LayoutOptions, Schedule};
 use wasm_bindgen::prelude::*;
 
 /// True when this module was built with Wasm SIMD (simd128).
@@ -23,6 +24,14 @@ pub fn error_codes() -> Vec<String> {
         .collect()
 }
 
+/// The core's default options, as JSON under WebCola's names (what the wrapper's getters
+/// return when an option was not set).
+#[wasm_bindgen]
+#[must_use]
+pub fn default_options() -> String {
+    colayout::io::json::options_to_json(&LayoutOptions::default())
+}
+
 fn js_error(e: &colayout::Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     // Setting a property on a fresh Error object cannot fail.
@@ -38,28 +47,34 @@ fn target(group: bool, index: usize) -> DragTarget {
     }
 }
 
-/// A 2-D layout: WebCola's `Layout` with its phases, ticks and drag.
+/// A layout in 2 (default) or 3 dimensions: WebCola's `Layout` with its phases, ticks
+/// and drag.
 #[wasm_bindgen]
 pub struct RawLayout {
-    layout: Layout<2>,
+    layout: DynLayout,
 }
 
 #[wasm_bindgen]
 impl RawLayout {
     /// A layout of `graph` (WebCola JSON: nodes, links, groups, constraints) with
-    /// `options` (WebCola-named JSON: `linkDistance`, `avoidOverlaps`, ...).
+    /// `options` (WebCola-named JSON: `linkDistance`, `avoidOverlaps`, ...), in `dims`
+    /// dimensions (2 when absent).
     ///
     /// # Errors
     /// An `Error` whose `code` names the core's error variant.
     #[wasm_bindgen(constructor)]
-    pub fn new(graph: &str, options: &str) -> Result<RawLayout, JsValue> {
+    pub fn new(graph: &str, options: &str, dims: Option<usize>) -> Result<RawLayout, JsValue> {
         let input = colayout::io::json::parse(graph).map_err(|e| js_error(&e))?;
         let options = colayout::io::json::parse_options(options).map_err(|e| js_error(&e))?;
-        let layout = Layout::<2>::new(input.graph, options).map_err(|e| js_error(&e))?;
+        let layout =
+            DynLayout::new(input.graph, options, dims.unwrap_or(2)).map_err(|e| js_error(&e))?;
         Ok(RawLayout { layout })
     }
 
     /// WebCola's `start(a, b, c, d, keepRunning, centerGraph)`; returns the ticks run.
+    ///
+    /// # Errors
+    /// `Diverged` when the layout goes non-finite.
     pub fn start(
         &mut self,
         a: usize,
@@ -68,15 +83,23 @@ impl RawLayout {
         d: usize,
         keep_running: bool,
         center_graph: bool,
-    ) -> usize {
-        self.layout.start(Schedule {
-            unconstrained: a,
-            user_constraints: b,
-            all_constraints: c,
-            grid_snap: d,
-            keep_running,
-            center_graph,
-        })
+    ) -> Result<usize, JsValue> {
+        self.layout
+            .start(Schedule {
+                unconstrained: a,
+                user_constraints: b,
+                all_constraints: c,
+                grid_snap: d,
+                keep_running,
+                center_graph,
+            })
+            .map_err(|e| js_error(&e))
+    }
+
+    /// Dimensions: 2 or 3.
+    #[must_use]
+    pub fn dims(&self) -> usize {
+        self.layout.dims()
     }
 
     /// Replaces the graph while running, keeping positions: `previous[i]` is node `i`'s
@@ -93,19 +116,41 @@ impl RawLayout {
             .map_err(|e| js_error(&e))
     }
 
-    /// One tick; returns true when the layout has ended (alpha below the threshold).
-    pub fn tick(&mut self) -> bool {
-        self.layout.tick().ended
+    /// One tick; returns true when the layout has ended (alpha below the threshold, or
+    /// `maxTicks` ticks since the last start or resume).
+    ///
+    /// # Errors
+    /// `Diverged` when the layout goes non-finite.
+    pub fn tick(&mut self) -> Result<bool, JsValue> {
+        self.layout
+            .tick()
+            .map(|t| t.ended)
+            .map_err(|e| js_error(&e))
     }
 
     /// Exactly `count` ticks with no convergence test.
-    pub fn run_ticks(&mut self, count: usize) {
-        self.layout.run_ticks(count);
+    ///
+    /// # Errors
+    /// `Diverged` when the layout goes non-finite.
+    pub fn run_ticks(&mut self, count: usize) -> Result<(), JsValue> {
+        self.layout
+            .run_ticks(count)
+            .map(|_| ())
+            .map_err(|e| js_error(&e))
     }
 
-    /// Ticks until converged; returns the ticks run.
-    pub fn run_until_converged(&mut self) -> usize {
-        self.layout.run_until_converged()
+    /// Ticks until converged (or `maxTicks`); returns the ticks run.
+    ///
+    /// # Errors
+    /// `Diverged` when the layout goes non-finite.
+    pub fn run_until_converged(&mut self) -> Result<usize, JsValue> {
+        self.layout.run_until_converged().map_err(|e| js_error(&e))
+    }
+
+    /// True when the layout last ended at `maxTicks` rather than converged.
+    #[must_use]
+    pub fn reached_max_ticks(&self) -> bool {
+        self.layout.reached_max_ticks()
     }
 
     /// WebCola's `stop()`.
@@ -130,23 +175,19 @@ impl RawLayout {
         self.layout.graph().node_count()
     }
 
-    /// Positions as a fresh `Float32Array`, `[x0, y0, x1, y1, ...]`.
+    /// Positions as a fresh `Float32Array`, `[x0, y0, x1, y1, ...]` (`dims()` per node).
     #[must_use]
     pub fn positions(&self) -> Vec<f32> {
-        self.layout
-            .positions()
-            .iter()
-            .flat_map(|p| [p[0] as f32, p[1] as f32])
-            .collect()
+        let mut out = vec![0.0; self.layout.dims() * self.node_count()];
+        // The length matches by construction.
+        let _ = self.layout.positions_into_f32(&mut out);
+        out
     }
 
     /// Positions as a fresh `Float64Array` (exact), `[x0, y0, x1, y1, ...]`.
     #[must_use]
     pub fn positions_f64(&self) -> Vec<f64> {
-        let mut out = vec![0.0; 2 * self.node_count()];
-        // The length matches by construction.
-        let _ = self.layout.positions_into(&mut out);
-        out
+        self.layout.positions()
     }
 
     /// Group boxes, `[x, X, y, Y]` per group.
@@ -229,18 +270,15 @@ pub fn layout_ticks(
     c: usize,
     ticks: usize,
 ) -> Result<Vec<f64>, JsValue> {
-    let pairs = edges
-        .chunks_exact(2)
-        .map(|e| (e[0] as usize, e[1] as usize));
-    let graph = colayout::Graph::from_edges(n, pairs).map_err(|e| js_error(&e))?;
-    let mut layout =
-        Layout::<2>::new(graph, colayout::LayoutOptions::default()).map_err(|e| js_error(&e))?;
-    layout.start(Schedule {
-        keep_running: false,
-        ..Schedule::iterations(a, b, c)
-    });
-    layout.run_ticks(ticks);
-    let mut out = vec![0.0; 2 * n];
-    layout.positions_into(&mut out).map_err(|e| js_error(&e))?;
-    Ok(out)
+    let run = || -> colayout::Result<Vec<f64>> {
+        let graph = Graph::from_arrays(&GraphArrays::new(n, edges))?;
+        let mut layout = DynLayout::new(graph, LayoutOptions::default(), 2)?;
+        layout.start(Schedule {
+            keep_running: false,
+            ..Schedule::iterations(a, b, c)
+        })?;
+        layout.run_ticks(ticks)?;
+        Ok(layout.positions())
+    };
+    run().map_err(|e| js_error(&e))
 }

@@ -94,10 +94,7 @@ pub fn request(req: &Value) -> Result<Value, String> {
 /// # Errors
 /// When the graph is not found or invalid.
 pub fn load(name: &str) -> Result<Graph, String> {
-    let candidates = [
-        data_dir().join(format!("{name}.json")),
-        PathBuf::from(name),
-    ];
+    let candidates = [data_dir().join(format!("{name}.json")), PathBuf::from(name)];
     let path = candidates
         .iter()
         .find(|p| p.is_file())

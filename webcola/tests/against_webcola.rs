@@ -267,14 +267,12 @@ fn both(
         keep_running: false,
         ..Schedule::iterations(iterations[0], iterations[1], iterations[2])
     };
-    layout.start(schedule);
+    layout.start(schedule).unwrap();
     let ours_ticks = match ticks {
-        Some(t) => {
-            layout.run_ticks(t);
-            t
-        }
+        Some(t) => layout.run_ticks(t).map(|_| t),
         None => layout.run_until_converged(),
-    };
+    }
+    .unwrap();
     let ours = Run {
         ticks: ours_ticks,
         sn: layout.scale_normalised_stress(),

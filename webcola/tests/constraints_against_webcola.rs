@@ -26,8 +26,8 @@ fn run_both(
         keep_running: false,
         center_graph: true,
     };
-    l.start(schedule);
-    let ticks = l.run_until_converged();
+    l.start(schedule).unwrap();
+    let ticks = l.run_until_converged().unwrap();
     let ours = Outcome {
         positions: l.positions(),
         ticks,

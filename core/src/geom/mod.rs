@@ -3,7 +3,11 @@
 
 mod rectangle;
 
+use core::str::FromStr;
+
 pub use rectangle::Rectangle;
+
+use crate::error::Error;
 
 /// A coordinate axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -62,6 +66,22 @@ impl Axis {
         match self {
             Axis::X => Rectangle::new(centre - size / 2.0, centre + size / 2.0, open, close),
             Axis::Y => Rectangle::new(open, close, centre - size / 2.0, centre + size / 2.0),
+        }
+    }
+}
+
+impl FromStr for Axis {
+    type Err = Error;
+
+    /// `"x"` or `"y"` (any case).
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim() {
+            "x" | "X" => Ok(Axis::X),
+            "y" | "Y" => Ok(Axis::Y),
+            _ => Err(Error::parse(
+                "option",
+                alloc::format!("axis must be \"x\" or \"y\", not {s:?}"),
+            )),
         }
     }
 }

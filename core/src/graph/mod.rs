@@ -1,6 +1,10 @@
 //! Validated input graphs: nodes, links and CSR adjacency.
 
+mod arrays;
+
 use alloc::vec::Vec;
+
+pub use arrays::GraphArrays;
 
 use crate::constraints::{self, Group, GroupTree, UserConstraint};
 use crate::error::{Error, Result};
@@ -84,14 +88,17 @@ impl Graph {
     /// # Errors
     /// [`Error::LinkOutOfRange`], [`Error::NonFiniteCoordinate`], [`Error::NonFiniteSize`],
     /// [`Error::NegativeSize`], [`Error::InvalidLinkLength`], [`Error::InvalidLinkWeight`],
-    /// or [`Error::TooManyNodes`] when the node count does not fit in `u32`.
+    /// or [`Error::InputTooLarge`] when the node or link count does not fit in `u32`.
     pub fn new(nodes: Vec<Node>, links: Vec<Link>) -> Result<Self> {
         let n = nodes.len();
-        if u32::try_from(n).is_err() || u32::try_from(links.len()).is_err() {
-            return Err(Error::TooManyNodes {
-                node_count: n,
-                bytes: usize::MAX,
-            });
+        for (what, count) in [("nodes", n), ("links", links.len())] {
+            if u32::try_from(count).is_err() {
+                return Err(Error::InputTooLarge {
+                    what,
+                    count: count as u64,
+                    limit: u64::from(u32::MAX),
+                });
+            }
         }
         for (i, v) in nodes.iter().enumerate() {
             if [v.x, v.y, v.z].iter().flatten().any(|c| !c.is_finite()) {

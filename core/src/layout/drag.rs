@@ -38,13 +38,20 @@ impl<const K: usize> Layout<K> {
     ///
     /// # Errors
     /// [`Error::NodeOutOfRange`] for a missing node or group;
-    /// [`Error::NonFiniteCoordinate`] for a non-finite `to`.
+    /// [`Error::NonFiniteCoordinate`] for a non-finite `to`, [`Error::OutOfRange`] for
+    /// one beyond [`super::ranges::MAX_COORDINATE`].
     pub fn drag(&mut self, target: DragTarget, to: [f64; 2]) -> Result<()> {
         if !(to[0].is_finite() && to[1].is_finite()) {
             return Err(Error::NonFiniteCoordinate {
                 node: self.target_index(target),
             });
         }
+        let item = match target {
+            DragTarget::Node(_) => "node",
+            DragTarget::Group(_) => "group",
+        };
+        super::ranges::coordinate(item, self.target_index(target), "x", to[0])?;
+        super::ranges::coordinate(item, self.target_index(target), "y", to[1])?;
         for i in self.drag_members(target)? {
             let off = if matches!(target, DragTarget::Group(_)) {
                 self.drag_offsets[i]

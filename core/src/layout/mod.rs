@@ -2,16 +2,19 @@
 //! incremental updates, and the one-shot [`layout`].
 
 mod drag;
+mod dynamic;
 mod oneshot;
 mod options;
 mod phases;
+pub mod ranges;
 mod ticks;
 mod update;
 
 use alloc::vec::Vec;
 
 pub use drag::DragTarget;
-pub use oneshot::{layout, layout_into, LayoutStats};
+pub use dynamic::DynLayout;
+pub use oneshot::{layout, layout_edges, layout_into, LayoutStats};
 pub use options::{Flow, LayoutOptions, StressMode};
 pub use phases::Schedule;
 pub use ticks::Tick;
@@ -21,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::geom::{Axis, Rectangle};
 use crate::graph::Graph;
 use crate::linklengths;
-use crate::stress::{Descent, PairTable, Weighting};
+use crate::stress::{dense_bytes, Descent, PairTable, Weighting};
 
 /// A user (or flow) constraint that does not hold in the current layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,6 +74,10 @@ pub struct Layout<const K: usize = 2> {
     last_stress: Option<f64>,
     running: bool,
     ticks: usize,
+    /// Ticks since the last start or resume, against `max_ticks`.
+    since_resume: usize,
+    /// The last end came from `max_ticks`.
+    capped: bool,
 }
 
 impl<const K: usize> Layout<K> {
@@ -81,14 +88,26 @@ impl<const K: usize> Layout<K> {
     /// [`Graph::with_constraints`]).
     ///
     /// # Errors
-    /// [`Error::InvalidOption`] for an option out of range, [`Error::TooManyNodes`] when
-    /// the pair tables do not fit in memory.
+    /// [`Error::InvalidOption`] for an option out of its domain, [`Error::OutOfRange`]
+    /// for a value outside [`ranges`], and [`Error::TooManyNodes`] when the dense model
+    /// needs more than [`LayoutOptions::memory_limit`] (checked before it is allocated).
     pub fn new(graph: Graph, options: LayoutOptions) -> Result<Self> {
         const { assert!(K == 2 || K == 3, "Layout supports 2 or 3 dimensions") };
         options.validate()?;
         let lengths =
             linklengths::link_lengths(&graph, options.link_distance, options.link_lengths)?;
+        ranges::check(&graph, &options, &lengths)?;
         let groups = graph.groups().len();
+        let n = graph.node_count();
+        let big_n = n + 2 * groups;
+        let bytes = dense_bytes(big_n, K);
+        if bytes > options.memory_limit || bytes > isize::MAX as u64 {
+            return Err(Error::TooManyNodes {
+                node_count: big_n,
+                bytes,
+                limit: options.memory_limit,
+            });
+        }
         let pairs = PairTable::with_groups(
             &graph,
             &lengths,
@@ -96,8 +115,7 @@ impl<const K: usize> Layout<K> {
             groups,
             options.group_compactness,
         )?;
-        let n = graph.node_count();
-        let big_n = n + 2 * groups;
+        ranges::check_distance(pairs.max_d())?;
         let mut x = alloc::vec![0.0f64; K * big_n];
         let centre = [options.size[0] / 2.0, options.size[1] / 2.0, 0.0];
         for (i, v) in graph.nodes().iter().enumerate() {
@@ -150,6 +168,8 @@ impl<const K: usize> Layout<K> {
             last_stress: None,
             running: false,
             ticks: 0,
+            since_resume: 0,
+            capped: false,
         })
     }
 
@@ -209,6 +229,27 @@ impl<const K: usize> Layout<K> {
         Ok(())
     }
 
+    /// [`Layout::positions_into`], rounded to `f32` (for renderers and GPU buffers).
+    ///
+    /// # Errors
+    /// [`Error::DimensionMismatch`] if `out.len() != K * node_count`.
+    pub fn positions_into_f32(&self, out: &mut [f32]) -> Result<()> {
+        let n = self.graph.node_count();
+        if out.len() != K * n {
+            return Err(Error::DimensionMismatch {
+                expected: K * n,
+                found: out.len(),
+            });
+        }
+        for i in 0..n {
+            let p = self.position(i);
+            for d in 0..K {
+                out[i * K + d] = p[d] as f32;
+            }
+        }
+        Ok(())
+    }
+
     /// Node boxes at their current positions (zero-size boxes for nodes without a size).
     #[must_use]
     pub fn node_bounds(&self) -> Vec<Rectangle> {
@@ -218,6 +259,15 @@ impl<const K: usize> Layout<K> {
                 Rectangle::centred(p[0], p[1], self.sizes[i][0], self.sizes[i][1])
             })
             .collect()
+    }
+
+    /// Pairs `(i, j)`, `i < j`, of nodes whose boxes overlap by more than `tolerance` in
+    /// both x and y. With `avoid_overlaps` there should be none; nodes that could not be
+    /// separated (for example against fixed nodes or infeasible constraints) are
+    /// reported here.
+    #[must_use]
+    pub fn overlapping_nodes(&self, tolerance: f64) -> Vec<(usize, usize)> {
+        crate::metrics::overlapping_boxes(&self.node_bounds(), tolerance)
     }
 
     /// Group boxes: the union of their members' boxes, grown by their padding.

@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 use super::{Layout, LayoutOptions, StressMode};
 use crate::constraints::user::make_feasible;
 use crate::constraints::{Projection, UserConstraint};
+use crate::error::Result;
 use crate::graph::{Graph, Link, Node};
 use crate::linklengths::LinkLengths;
 use crate::packing::{self, PackingOptions};
@@ -67,7 +68,20 @@ impl<const K: usize> Layout<K> {
     /// `keep_running`, ticks until converged. Each call restarts the displacement
     /// generator from the seed, as WebCola's fresh `Descent` does. Returns the number
     /// of ticks run.
-    pub fn start(&mut self, schedule: Schedule) -> usize {
+    ///
+    /// # Errors
+    /// [`crate::Error::Diverged`] when the layout goes non-finite; it then stops, with
+    /// the positions of its last finite iteration.
+    pub fn start(&mut self, schedule: Schedule) -> Result<usize> {
+        self.running = false;
+        let ran = self.phases(schedule);
+        if ran.is_err() {
+            self.alpha = Some(0.0);
+        }
+        ran
+    }
+
+    fn phases(&mut self, schedule: Schedule) -> Result<usize> {
         let n = self.graph.node_count();
         self.descent.reseed(self.options.seed);
         self.descent.set_grid_snap(None);
@@ -81,11 +95,11 @@ impl<const K: usize> Layout<K> {
             }
         }
         self.sync_pins();
-        self.initial_layout(schedule.unconstrained);
+        self.initial_layout(schedule.unconstrained)?;
         if !self.constraints.is_empty() {
             self.install_projection(false);
         }
-        self.descent.run(schedule.user_constraints);
+        self.descent.run(schedule.user_constraints)?;
         self.separate_components(schedule.center_graph);
         if self.options.avoid_overlaps {
             let mut xy = self.xy();
@@ -94,7 +108,7 @@ impl<const K: usize> Layout<K> {
             self.install_projection(true);
         }
         self.install_goal();
-        self.descent.run(schedule.all_constraints);
+        self.descent.run(schedule.all_constraints)?;
         if schedule.grid_snap > 0 {
             let size = self
                 .options
@@ -110,14 +124,14 @@ impl<const K: usize> Layout<K> {
                 self.descent
                     .pairs_mut()
                     .reweight(&self.graph, Weighting::GridSnap);
-                self.descent.run(schedule.grid_snap);
+                self.descent.run(schedule.grid_snap)?;
             }
         }
         self.separate_components(schedule.center_graph);
         if schedule.keep_running {
             self.run_until_converged()
         } else {
-            0
+            Ok(0)
         }
     }
 
@@ -149,11 +163,10 @@ impl<const K: usize> Layout<K> {
     /// `initialLayout`: a layout of the graph plus one node per group linked to its
     /// members, with symmetric-difference lengths (ideal 5), whose node positions are
     /// copied over.
-    fn initial_layout(&mut self, iterations: usize) {
+    fn initial_layout(&mut self, iterations: usize) -> Result<()> {
         let groups = self.graph.groups();
         if groups.is_empty() || iterations == 0 {
-            self.descent.run(iterations);
-            return;
+            return self.descent.run(iterations).map(|_| ());
         }
         let n = self.graph.node_count();
         let mut links: Vec<Link> = self
@@ -166,9 +179,7 @@ impl<const K: usize> Layout<K> {
             links.extend(g.leaves.iter().map(|&v| Link::new(n + j, v)));
             links.extend(g.groups.iter().map(|&c| Link::new(n + j, n + c)));
         }
-        let Ok(flat) = Graph::new(alloc::vec![Node::default(); n + groups.len()], links) else {
-            return;
-        };
+        let flat = Graph::new(alloc::vec![Node::default(); n + groups.len()], links)?;
         let options = LayoutOptions {
             link_lengths: LinkLengths::SymmetricDiff { ideal: 5.0, w: 1.0 },
             convergence_threshold: 1e-4,
@@ -176,14 +187,12 @@ impl<const K: usize> Layout<K> {
             flow: None,
             ..self.options.clone()
         };
-        let Ok(mut sub) = Layout::<K>::new(flat, options) else {
-            return;
-        };
+        let mut sub = Layout::<K>::new(flat, options)?;
         sub.start(Schedule {
             unconstrained: iterations,
             keep_running: false,
             ..Schedule::default()
-        });
+        })?;
         let big_n = self.descent.node_count();
         let (sx, x) = (sub.descent.x(), self.descent.x_mut());
         let sub_n = n + groups.len();
@@ -192,6 +201,7 @@ impl<const K: usize> Layout<K> {
                 x[d * big_n + i] = sx[d * sub_n + i];
             }
         }
+        Ok(())
     }
 
     /// WebCola's `separateOverlappingComponents`: packs components in x and y. Skipped

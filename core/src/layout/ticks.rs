@@ -1,6 +1,7 @@
 //! Ticks: WebCola's `tick`, `stop`, `resume` and runs until convergence.
 
 use super::Layout;
+use crate::error::Result;
 
 /// What one [`Layout::tick`] did.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -10,87 +11,117 @@ pub struct Tick {
     /// Sum of squared node displacements of the last iteration (what WebCola's tick
     /// event calls `stress`); `None` before any iteration.
     pub displacement: Option<f64>,
-    /// True when alpha had fallen below the threshold, so no iteration ran
-    /// (WebCola's `end` event).
+    /// True when alpha had fallen below the threshold, or `max_ticks` ticks had run
+    /// since the last start or resume, so no iteration ran (WebCola's `end` event).
     pub ended: bool,
 }
 
 impl<const K: usize> Layout<K> {
-    /// One iteration, unless alpha has fallen below the convergence threshold, in which
-    /// case the layout ends (WebCola's `tick`).
-    pub fn tick(&mut self) -> Tick {
-        if let Some(a) = self.alpha {
-            if a < self.options.convergence_threshold {
-                self.running = false;
-                self.alpha = Some(0.0);
-                return Tick {
-                    alpha: 0.0,
-                    displacement: self.last_stress,
-                    ended: true,
-                };
-            }
+    /// One iteration, unless alpha has fallen below the convergence threshold or
+    /// [`crate::LayoutOptions::max_ticks`] ticks have run since the last start or
+    /// resume, in which case the layout ends (WebCola's `tick`).
+    ///
+    /// # Errors
+    /// [`crate::Error::Diverged`] when the iteration goes non-finite; the layout then
+    /// ends, with the positions of its last finite iteration.
+    pub fn tick(&mut self) -> Result<Tick> {
+        let converged = self
+            .alpha
+            .is_some_and(|a| a < self.options.convergence_threshold);
+        let capped = self.since_resume >= self.options.max_ticks;
+        if converged || capped {
+            self.running = false;
+            self.alpha = Some(0.0);
+            self.capped = capped && !converged;
+            return Ok(Tick {
+                alpha: 0.0,
+                displacement: self.last_stress,
+                ended: true,
+            });
         }
         self.iterate()
     }
 
-    /// Exactly `count` iterations with no convergence test (for benchmarks and fixed
-    /// schedules). Returns the last tick.
-    pub fn run_ticks(&mut self, count: usize) -> Tick {
+    /// Exactly `count` iterations with no convergence test and no `max_ticks` (for
+    /// benchmarks and fixed schedules). Returns the last tick.
+    ///
+    /// # Errors
+    /// As [`Layout::tick`].
+    pub fn run_ticks(&mut self, count: usize) -> Result<Tick> {
         let mut last = Tick {
             alpha: self.alpha(),
             displacement: self.last_stress,
             ended: false,
         };
         for _ in 0..count {
-            last = self.iterate();
+            last = self.iterate()?;
         }
-        last
+        Ok(last)
     }
 
-    /// [`Layout::resume`], then ticks until the layout ends or `max_ticks` iterations
-    /// have run (WebCola's `resume()` with its synchronous `kick`). Returns the number
+    /// [`Layout::resume`], then ticks until the layout ends: converged, or `max_ticks`
+    /// ticks run (WebCola's `resume()` with its synchronous `kick`). Returns the number
     /// of iterations run.
-    pub fn run_until_converged(&mut self) -> usize {
+    ///
+    /// # Errors
+    /// As [`Layout::tick`].
+    pub fn run_until_converged(&mut self) -> Result<usize> {
         self.run_until_converged_with(|_, _| {})
     }
 
     /// [`Layout::run_until_converged`], calling `on_tick(ticks_so_far, &tick)` after each
     /// iteration (for progress reports).
-    pub fn run_until_converged_with(&mut self, mut on_tick: impl FnMut(usize, &Tick)) -> usize {
+    ///
+    /// # Errors
+    /// As [`Layout::tick`].
+    pub fn run_until_converged_with(
+        &mut self,
+        mut on_tick: impl FnMut(usize, &Tick),
+    ) -> Result<usize> {
         self.resume();
         let mut ran = 0;
-        while ran < self.options.max_ticks {
-            let tick = self.tick();
+        loop {
+            let tick = self.tick()?;
             if tick.ended {
-                break;
+                return Ok(ran);
             }
             ran += 1;
             on_tick(ran, &tick);
         }
-        ran
     }
 
-    fn iterate(&mut self) -> Tick {
-        let s = self.descent.runge_kutta();
+    fn iterate(&mut self) -> Result<Tick> {
+        let s = match self.descent.runge_kutta() {
+            Ok(s) => s,
+            Err(e) => {
+                self.running = false;
+                self.alpha = Some(0.0);
+                return Err(e);
+            }
+        };
         self.hold_dragged();
         self.ticks += 1;
+        self.since_resume += 1;
         if s == 0.0 {
             self.alpha = Some(0.0);
         } else if self.last_stress.is_some() {
             self.alpha = Some(s);
         }
         self.last_stress = Some(s);
-        Tick {
+        Ok(Tick {
             alpha: self.alpha(),
             displacement: Some(s),
             ended: false,
-        }
+        })
     }
 
-    /// WebCola's `resume()`: alpha back to 0.1 so that ticks run again.
+    /// WebCola's `resume()`: alpha back to 0.1 so that ticks run again, for up to
+    /// `max_ticks` more.
     pub fn resume(&mut self) {
         self.alpha = Some(0.1);
         self.running = true;
+        self.since_resume = 0;
+        self.capped = false;
     }
 
     /// WebCola's `stop()`: the next tick ends the layout.
@@ -116,5 +147,12 @@ impl<const K: usize> Layout<K> {
     #[must_use]
     pub fn ticks(&self) -> usize {
         self.ticks
+    }
+
+    /// True when the layout last ended because `max_ticks` ticks had run since its start
+    /// or resume, before it converged.
+    #[must_use]
+    pub fn reached_max_ticks(&self) -> bool {
+        self.capped
     }
 }

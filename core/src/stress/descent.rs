@@ -24,6 +24,8 @@ pub struct Descent<const K: usize> {
     projection: Option<Projection>,
     /// Relative convergence threshold of [`Descent::run`].
     pub threshold: f64,
+    /// Iterations run so far.
+    iterations: usize,
 }
 
 impl<const K: usize> Descent<K> {
@@ -86,6 +88,7 @@ impl<const K: usize> Descent<K> {
             ],
             projection: None,
             threshold: 1e-4,
+            iterations: 0,
         })
     }
 
@@ -200,36 +203,54 @@ impl<const K: usize> Descent<K> {
 
     /// One RK4-averaged iteration (WebCola's `rungeKutta`); returns the sum of squared
     /// displacements.
-    pub fn runge_kutta(&mut self) -> f64 {
+    ///
+    /// # Errors
+    /// [`Error::Diverged`] when the new positions would not be finite; the positions
+    /// are then left as they were (with coincident nodes displaced, if any were).
+    pub fn runge_kutta(&mut self) -> Result<f64> {
         let [a, b, c, d, ia, ib, e] = &mut self.rk;
-        let mut step = Stepper {
-            n: self.n,
-            deriv: &mut self.deriv,
-            projection: self.projection.as_mut(),
-            e,
-        };
-        step.next_position(&mut self.x, a);
-        kernels::midpoint(&self.x, a, ia);
-        step.next_position(ia, b);
-        kernels::midpoint(&self.x, b, ib);
-        step.next_position(ib, c);
-        step.next_position(c, d);
-        kernels::rk4_average(&mut self.x, a, b, c, d)
+        {
+            let mut step = Stepper {
+                n: self.n,
+                deriv: &mut self.deriv,
+                projection: self.projection.as_mut(),
+                e,
+            };
+            step.next_position(&mut self.x, a);
+            kernels::midpoint(&self.x, a, ia);
+            step.next_position(ia, b);
+            kernels::midpoint(&self.x, b, ib);
+            step.next_position(ib, c);
+            step.next_position(c, d);
+        }
+        self.iterations += 1;
+        // A NaN or infinite coordinate makes the displacement non-finite.
+        let disp = kernels::rk4_average(&self.x, a, b, c, d, e);
+        if !disp.is_finite() {
+            return Err(Error::Diverged {
+                iteration: self.iterations,
+            });
+        }
+        core::mem::swap(&mut self.x, e);
+        Ok(disp)
     }
 
     /// WebCola's `run`: up to `iterations` RK4 iterations, stopping once the displacement
     /// changes by less than `threshold` relative. Returns the last displacement.
-    pub fn run(&mut self, iterations: usize) -> f64 {
+    ///
+    /// # Errors
+    /// As [`Descent::runge_kutta`].
+    pub fn run(&mut self, iterations: usize) -> Result<f64> {
         let mut stress = f64::MAX;
         for _ in 0..iterations {
-            let s = self.runge_kutta();
+            let s = self.runge_kutta()?;
             let converged = crate::math::abs(stress / s - 1.0) < self.threshold;
             stress = s;
             if converged {
                 break;
             }
         }
-        stress
+        Ok(stress)
     }
 
     /// WebCola's `computeStress`: `Σ (l - D)^2 / D^2` over reachable pairs, unweighted,
@@ -311,7 +332,7 @@ mod tests {
         let t = PairTable::new(&g, &[10.0, 10.0], Weighting::Unit).unwrap();
         let mut d = Descent::<2>::new(alloc::vec![0.0, 3.0, 5.0, 0.0, 1.0, -1.0], t, 1).unwrap();
         for _ in 0..200 {
-            d.runge_kutta();
+            d.runge_kutta().unwrap();
         }
         assert!(d.stress() < 1e-4, "{}", d.stress());
     }
@@ -335,7 +356,7 @@ mod tests {
         let mut d = Descent::<2>::new(alloc::vec![0.0, 10.0, 20.0, 0.0, 0.0, 0.0], t, 1).unwrap();
         d.lock(0, [-5.0, 3.0]).unwrap();
         for _ in 0..100 {
-            d.runge_kutta();
+            d.runge_kutta().unwrap();
         }
         let (x0, y0) = (d.x()[0], d.x()[3]);
         assert!(

@@ -9,7 +9,7 @@ mod pairs;
 
 pub use derivatives::GridSnap;
 pub use descent::Descent;
-pub use pairs::{row_blocks, PairTable, CURVATURE_CACHE_PAIRS, GROUP_DUMMY_DISTANCE};
+pub use pairs::{dense_bytes, row_blocks, PairTable, CURVATURE_CACHE_PAIRS, GROUP_DUMMY_DISTANCE};
 
 /// Which pair weights the descent minimises with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,6 +14,26 @@ use crate::paths::{ShortestPaths, Work};
 /// per-pair Hessian terms so the step size needs no second square root per pair.
 pub const CURVATURE_CACHE_PAIRS: usize = 8 << 20;
 
+/// Bytes the dense model takes for `n` descent nodes in `dims` dimensions: 8 per pair
+/// for the table, 4 per pair for the P-stress weights of [`crate::Layout::p_stress`],
+/// 8 per pair for the Hessian-term cache (up to [`CURVATURE_CACHE_PAIRS`] pairs), and
+/// the per-node buffers of the descent. Saturates at `u64::MAX`; computed before
+/// anything is allocated, in `u128`, so it is right on 32-bit targets too.
+#[must_use]
+pub fn dense_bytes(n: usize, dims: usize) -> u64 {
+    let n = n as u128;
+    let pairs = n * n.saturating_sub(1) / 2;
+    let cache = if pairs <= CURVATURE_CACHE_PAIRS as u128 {
+        8 * pairs
+    } else {
+        0
+    };
+    // Positions, RK4 buffers (f64), gradient, diagonals, copies and 15 block partials (f32).
+    let per_node = dims as u128 * (8 * 8 + 5 * 4 + 30 * 4);
+    let total = 12 * pairs + cache + per_node * n;
+    u64::try_from(total).unwrap_or(u64::MAX)
+}
+
 /// Ideal distance between the two dummy nodes of a group (WebCola's 0.1).
 pub const GROUP_DUMMY_DISTANCE: f32 = 0.1;
 
@@ -36,6 +56,8 @@ pub struct PairTable {
     /// Smallest positive ideal distance, or 1 when there is none: the length of the
     /// random displacement of coincident nodes (WebCola's `minD`).
     min_d: f32,
+    /// Longest finite distance between two of the graph's nodes (0 when there is none).
+    max_d: f64,
 }
 
 impl PairTable {
@@ -69,7 +91,8 @@ impl PairTable {
         let mut weight = Vec::new();
         let oom = |_| Error::TooManyNodes {
             node_count: n,
-            bytes: pairs.saturating_mul(8),
+            bytes: (pairs as u64).saturating_mul(8),
+            limit: u64::MAX,
         };
         ideal.try_reserve_exact(pairs).map_err(oom)?;
         weight.try_reserve_exact(pairs).map_err(oom)?;
@@ -83,31 +106,34 @@ impl PairTable {
             rest = tail;
             jobs.push((u, &mut row[..real - u - 1]));
         }
-        let fill = |(u, out): (usize, &mut [f32]), buf: &mut (Vec<f64>, Work)| -> f64 {
+        // Each row's shortest and longest finite distance.
+        let fill = |(u, out): (usize, &mut [f32]), buf: &mut (Vec<f64>, Work)| -> (f64, f64) {
             sp.row(u, &mut buf.0, &mut buf.1);
-            let mut m = f64::INFINITY;
+            let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
             for (o, &d) in out.iter_mut().zip(&buf.0[u + 1..]) {
                 if d.is_finite() {
-                    m = m.min(d);
+                    lo = lo.min(d);
+                    hi = hi.max(d);
                     *o = d as f32;
                 }
             }
-            m
+            (lo, hi)
         };
+        let both = |a: (f64, f64), b: (f64, f64)| (a.0.min(b.0), a.1.max(b.1));
         let scratch = || (alloc::vec![0.0; real], Work::new(real));
         #[cfg(feature = "parallel")]
-        let mut min_d = {
+        let (mut min_d, max_d) = {
             use rayon::prelude::*;
             jobs.into_par_iter()
                 .map_init(scratch, |buf, job| fill(job, buf))
-                .reduce(|| f64::INFINITY, f64::min)
+                .reduce(|| (f64::INFINITY, 0.0), both)
         };
         #[cfg(not(feature = "parallel"))]
-        let mut min_d = {
+        let (mut min_d, max_d) = {
             let mut buf = scratch();
             jobs.into_iter()
                 .map(|job| fill(job, &mut buf))
-                .fold(f64::INFINITY, f64::min)
+                .fold((f64::INFINITY, 0.0), both)
         };
         for u in (real..n).step_by(2) {
             ideal[kernels::pair_index(n, u, u + 1)] = GROUP_DUMMY_DISTANCE;
@@ -122,6 +148,7 @@ impl PairTable {
             weight,
             weighting,
             min_d: if min_d.is_finite() { min_d as f32 } else { 1.0 },
+            max_d,
         };
         table.reweight(graph, weighting);
         Ok(table)
@@ -238,6 +265,12 @@ impl PairTable {
     #[must_use]
     pub fn min_d(&self) -> f32 {
         self.min_d
+    }
+
+    /// The longest finite shortest-path distance between two of the graph's nodes.
+    #[must_use]
+    pub fn max_d(&self) -> f64 {
+        self.max_d
     }
 }
 

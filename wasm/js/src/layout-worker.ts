@@ -2,6 +2,7 @@
 // back to back in the worker; each tick's positions arrive as a transferred Float32Array.
 import type { Command, Reply } from './protocol.js';
 import { LayoutError } from './errors.js';
+import { toJson } from './json.js';
 import type { InputGroup, InputLink, InputNode } from './layout.js';
 
 /** A graph as `layout()` takes it: links and groups refer to nodes by index. */
@@ -24,6 +25,9 @@ export interface WorkerEvent {
   groupBounds: Float64Array;
   /** This tick's time in the worker, in ms (0 for the positions sent after start/update). */
   elapsed: number;
+  /** On an `end` that a failed tick caused (the core's `Diverged`): why. The positions
+   * are those of the last finite tick. */
+  error?: LayoutError;
 }
 
 type Pending = { resolve(): void; reject(e: unknown): void };
@@ -58,13 +62,13 @@ export class LayoutWorker {
    * `options`. Resolves once the initial phases ran and `positions` holds their result;
    * with `keepRunning`, ticks then continue in the worker until converged. */
   start(graph: WorkerGraph, options: Record<string, unknown> = {}, a = 0, b = 0, c = 0, d = 0, keepRunning = true, centerGraph = true): Promise<void> {
-    return this.request({ op: 'start', graph: JSON.stringify(graph), options: JSON.stringify(options), iterations: [a, b, c, d], keepRunning, centerGraph });
+    return this.request({ op: 'start', graph: toJson(graph, 'the graph'), options: toJson(options, 'the options'), iterations: [a, b, c, d], keepRunning, centerGraph });
   }
 
   /** Replaces the graph, keeping laid-out nodes where they are: `previous[i]` is node i's
    * index in the current graph, or -1 for a new node (which starts beside its neighbours). */
   update(graph: WorkerGraph, previous: Int32Array | number[], keepRunning = true): Promise<void> {
-    return this.request({ op: 'update', graph: JSON.stringify(graph), previous: Int32Array.from(previous), keepRunning });
+    return this.request({ op: 'update', graph: toJson(graph, 'the graph'), previous: Int32Array.from(previous), keepRunning });
   }
 
   /** Holds node `index` (or group `index` when `group`) where it is. */
@@ -116,13 +120,15 @@ export class LayoutWorker {
         this.alpha = m.alpha;
         this.listeners.start?.({ type: 'start', alpha: m.alpha, ticks: this.ticks, positions: this.positions, groupBounds: this.groupBounds, elapsed: 0 });
         return;
-      default:
+      default: {
         this.worker.postMessage({ op: 'ack' });
         this.positions = m.positions;
         this.groupBounds = m.groupBounds;
         this.alpha = m.alpha;
         this.ticks = m.ticks;
-        this.listeners[m.type]?.({ ...m });
+        const { failure, ...event } = m;
+        this.listeners[m.type]?.(failure ? { ...event, error: new LayoutError(failure.code, failure.message) } : event);
+      }
     }
   }
 

@@ -3,10 +3,16 @@
 import type { RawLayout } from './raw.js';
 import { raw } from './load.js';
 import { LayoutError, rethrow } from './errors.js';
+import { toJson } from './json.js';
 
 /** Every `LayoutError.code` from the core, one per error variant. The package adds two of its
  * own: `NotStarted` (a call that needs `start()` first) and `WorkerFailed` (a worker that died). */
 export const errorCodes: readonly string[] = raw.error_codes();
+
+/** The core's default options, under WebCola's names: what the getters return for an
+ * option that was not set. */
+export const defaultOptions: Readonly<Record<string, unknown>> = Object.freeze(JSON.parse(raw.default_options()));
+const option = <T>(options: Record<string, unknown>, key: string): T => (options[key] ?? defaultOptions[key]) as T;
 
 /** A node as WebCola sees it: the layout writes `x`, `y` and `index`. */
 export interface InputNode {
@@ -39,6 +45,11 @@ export interface InputGroup {
   padding?: number;
   stiffness?: number;
   bounds?: Rectangle;
+  /** Bit 2 while the group is dragged by `Layout.dragStart(group)`. */
+  fixed?: number;
+  /** Where a dragged group's box centre is held. */
+  px?: number;
+  py?: number;
   [key: string]: unknown;
 }
 
@@ -100,7 +111,7 @@ export class Layout {
   private _groups: InputGroup[] = [];
   private _constraints: unknown[] = [];
   private _options: Record<string, unknown> = {};
-  private _linkDistance: number | ((l: InputLink) => number) = 20;
+  private _linkDistance: number | ((l: InputLink) => number) = option<number>({}, 'linkDistance');
   private _raw: RawLayout | null = null;
   /** The node objects the core laid out, in its order (for `update`). */
   private _placed: InputNode[] = [];
@@ -108,6 +119,8 @@ export class Layout {
   private _running = false;
   /** Nodes the core holds for WebCola's drag state (`fixed` bits 2 or 4): index to (px, py). */
   private _held = new Map<number, [number, number]>();
+  /** Groups the core drags (`fixed` bit 2 on the group): index to its held centre. */
+  private _heldGroups = new Map<number, [number, number]>();
 
   nodes(): InputNode[];
   nodes(v: InputNode[]): this;
@@ -151,21 +164,21 @@ export class Layout {
   size(): [number, number];
   size(v: [number, number]): this;
   size(v?: [number, number]): [number, number] | this {
-    if (!v) return (this._options.size as [number, number]) ?? [1, 1];
+    if (!v) return option<[number, number]>(this._options, 'size');
     return this.set('size', [v[0], v[1]]);
   }
 
   avoidOverlaps(): boolean;
   avoidOverlaps(v: boolean): this;
   avoidOverlaps(v?: boolean): boolean | this {
-    if (v === undefined) return (this._options.avoidOverlaps as boolean) ?? false;
+    if (v === undefined) return option<boolean>(this._options, 'avoidOverlaps');
     return this.set('avoidOverlaps', !!v);
   }
 
   handleDisconnected(): boolean;
   handleDisconnected(v: boolean): this;
   handleDisconnected(v?: boolean): boolean | this {
-    if (v === undefined) return (this._options.handleDisconnected as boolean) ?? true;
+    if (v === undefined) return option<boolean>(this._options, 'handleDisconnected');
     return this.set('handleDisconnected', !!v);
   }
 
@@ -190,28 +203,39 @@ export class Layout {
     return this.set('jaccardLinkLengths', { ideal: idealLength, w });
   }
 
-  flowLayout(axis: 'x' | 'y' = 'y', minSeparation: number = 30): this {
+  /** WebCola's `flowLayout(axis, minSeparation)`; what is not given takes the core's
+   * defaults (axis `y`, separation 30). */
+  flowLayout(axis?: 'x' | 'y', minSeparation?: number): this {
     return this.set('flowLayout', { axis, minSeparation });
+  }
+
+  /** The most ticks a run makes after `start()` or `resume()` before it ends, converged
+   * or not (colayout's `maxTicks`; `kick()` stops there too). */
+  maxTicks(): number;
+  maxTicks(v: number): this;
+  maxTicks(v?: number): number | this {
+    if (v === undefined) return option<number>(this._options, 'maxTicks');
+    return this.set('maxTicks', v);
   }
 
   convergenceThreshold(): number;
   convergenceThreshold(v: number): this;
   convergenceThreshold(v?: number): number | this {
-    if (!v) return (this._options.convergenceThreshold as number) ?? 0.01;
+    if (!v) return option<number>(this._options, 'convergenceThreshold');
     return this.set('convergenceThreshold', +v);
   }
 
   defaultNodeSize(): number;
   defaultNodeSize(v: number): this;
   defaultNodeSize(v?: number): number | this {
-    if (!v) return (this._options.defaultNodeSize as number) ?? 10;
+    if (!v) return option<number>(this._options, 'defaultNodeSize');
     return this.set('defaultNodeSize', +v);
   }
 
   groupCompactness(): number;
   groupCompactness(v: number): this;
   groupCompactness(v?: number): number | this {
-    if (!v) return (this._options.groupCompactness as number) ?? 1e-6;
+    if (!v) return option<number>(this._options, 'groupCompactness');
     return this.set('groupCompactness', +v);
   }
 
@@ -240,6 +264,7 @@ export class Layout {
       this._raw = new raw.RawLayout(graph, options);
       this._running = false;
       this._held.clear();
+      this._heldGroups.clear();
       this._raw.start(a, b, c, d, false, centerGraph);
     } catch (e) {
       rethrow(e);
@@ -295,7 +320,7 @@ export class Layout {
     };
     const options = { ...this._options };
     if (typeof this._linkDistance === 'number') options.linkDistance = this._linkDistance;
-    return [JSON.stringify(graph), JSON.stringify(options)];
+    return [toJson(graph, 'the graph'), toJson(options, 'the options')];
   }
 
   /** After the core took the graph: links point at node objects, group leaves and
@@ -320,11 +345,13 @@ export class Layout {
     this.updateNodePositions();
   }
 
-  /** One tick; true when the layout has ended (WebCola's `tick`). */
+  /** One tick; true when the layout has ended (WebCola's `tick`): converged, or
+   * `maxTicks()` ticks since the last start or resume. */
   tick(): boolean {
     const r = this.requireStarted();
     this.call(() => this.syncDrags(r));
-    const ended = r.tick();
+    let ended = true;
+    this.call(() => (ended = r.tick()));
     this.updateNodePositions();
     if (ended) {
       this._running = false;
@@ -357,8 +384,9 @@ export class Layout {
   }
 
   /** Runs the ticks after `start`/`resume`. As in WebCola, this ticks synchronously until
-   * converged; override it to tick from a timer or an animation loop (WebCola's d3 adaptor
-   * and cytoscape-cola do that), and call `tick()` from there. */
+   * converged, or until `maxTicks()` ticks have run (the core ends the layout there);
+   * override it to tick from a timer or an animation loop (WebCola's d3 adaptor and
+   * cytoscape-cola do that), and call `tick()` from there. */
   kick(): void {
     while (!this.tick());
   }
@@ -371,14 +399,19 @@ export class Layout {
     return this.alpha(0);
   }
 
-  // Dragging, as WebCola: the static functions keep the drag state on the node objects
-  // (`fixed` bit 2, and `px`/`py`, where the node is held); every tick hands it to the core,
-  // which holds dragged nodes exactly there. A group drag moves its leaves with it.
+  // Dragging, as WebCola: the static functions keep the drag state on the node and group
+  // objects (`fixed` bit 2, and `px`/`py`, where the node or the group's box centre is
+  // held); every tick hands it to the core, which holds dragged nodes exactly there and
+  // moves a dragged group's members with its box.
 
-  /** WebCola's `Layout.dragStart`: holds a node, or every leaf of a group, where it is. */
+  /** WebCola's `Layout.dragStart`: holds a node, or a group (with everything in it), where it is. */
   static dragStart(d: InputNode | InputGroup): void {
-    if (isGroup(d)) Layout.storeOffset(d, Layout.dragOrigin(d));
-    else {
+    if (isGroup(d)) {
+      const o = Layout.dragOrigin(d);
+      d.px = o.x;
+      d.py = o.y;
+      d.fixed = (d.fixed ?? 0) | 2;
+    } else {
       Layout.stopNode(d);
       d.fixed = fixedBits(d) | 2;
     }
@@ -390,34 +423,20 @@ export class Layout {
     return d as { x: number; y: number };
   }
 
-  /** WebCola's `Layout.drag`: moves a dragged node, or a group's centre, to `position`. */
+  /** WebCola's `Layout.drag`: moves a dragged node, or a group's box centre, to `position`. */
   static drag(d: InputNode | InputGroup, position: { x: number; y: number }): void {
     if (isGroup(d)) {
-      for (const v of (d.leaves ?? []) as InputNode[]) {
-        d.bounds?.setXCentre(position.x);
-        d.bounds?.setYCentre(position.y);
-        v.px = (v._dragGroupOffsetX as number) + position.x;
-        v.py = (v._dragGroupOffsetY as number) + position.y;
-      }
-      for (const g of (d.groups ?? []) as InputGroup[]) Layout.drag(g, position);
-    } else {
-      d.px = position.x;
-      d.py = position.y;
+      d.bounds?.setXCentre(position.x);
+      d.bounds?.setYCentre(position.y);
     }
+    d.px = position.x;
+    d.py = position.y;
   }
 
   /** WebCola's `Layout.dragEnd`: clears bits 2 and 4, so a user's `fixed` persists. */
   static dragEnd(d: InputNode | InputGroup): void {
-    if (isGroup(d)) {
-      for (const v of (d.leaves ?? []) as InputNode[]) {
-        Layout.dragEnd(v);
-        delete v._dragGroupOffsetX;
-        delete v._dragGroupOffsetY;
-      }
-      for (const g of (d.groups ?? []) as InputGroup[]) Layout.dragEnd(g);
-    } else {
-      d.fixed = fixedBits(d) & ~6;
-    }
+    if (isGroup(d)) d.fixed = (d.fixed ?? 0) & ~6;
+    else d.fixed = fixedBits(d) & ~6;
   }
 
   /** WebCola's `Layout.mouseOver`: holds a node while the pointer is over it. */
@@ -433,16 +452,6 @@ export class Layout {
   private static stopNode(v: InputNode): void {
     v.px = v.x;
     v.py = v.y;
-  }
-
-  private static storeOffset(d: InputGroup, origin: { x: number; y: number }): void {
-    for (const v of (d.leaves ?? []) as InputNode[]) {
-      v.fixed = fixedBits(v) | 2;
-      Layout.stopNode(v);
-      v._dragGroupOffsetX = (v.x ?? 0) - origin.x;
-      v._dragGroupOffsetY = (v.y ?? 0) - origin.y;
-    }
-    for (const g of (d.groups ?? []) as InputGroup[]) Layout.storeOffset(g, origin);
   }
 
   /** `Layout.dragStart(d)` on a node or group of this layout, applied at once. */
@@ -469,24 +478,25 @@ export class Layout {
     return this;
   }
 
-  /** Hands the drag state on the node objects to the core: nodes with `fixed` bit 2 or 4
-   * are held at (`px`, `py`); released nodes are let go. */
+  /** Hands the drag state on the node and group objects to the core: nodes with `fixed`
+   * bit 2 or 4, and groups with bit 2, are held at (`px`, `py`); released ones are let go.
+   * A group drag is the core's: its members keep their offsets from the box centre. */
   private syncDrags(r: RawLayout): void {
-    this._placed.forEach((v, i) => {
-      const held = this._held.get(i);
-      if (fixedBits(v) & 6) {
-        const px = v.px ?? v.x ?? 0;
-        const py = v.py ?? v.y ?? 0;
-        if (!held) r.drag_start(false, i);
-        if (!held || held[0] !== px || held[1] !== py) {
-          r.drag(false, i, px, py);
-          this._held.set(i, [px, py]);
+    const sync = (held: Map<number, [number, number]>, group: boolean, i: number, on: boolean, px: number, py: number) => {
+      const was = held.get(i);
+      if (on) {
+        if (!was) r.drag_start(group, i);
+        if (!was || was[0] !== px || was[1] !== py) {
+          r.drag(group, i, px, py);
+          held.set(i, [px, py]);
         }
-      } else if (held) {
-        r.drag_end(false, i);
-        this._held.delete(i);
+      } else if (was) {
+        r.drag_end(group, i);
+        held.delete(i);
       }
-    });
+    };
+    this._placed.forEach((v, i) => sync(this._held, false, i, (fixedBits(v) & 6) !== 0, v.px ?? v.x ?? 0, v.py ?? v.y ?? 0));
+    this._groups.forEach((g, j) => sync(this._heldGroups, true, j, ((g.fixed ?? 0) & 2) !== 0, g.px ?? g.bounds?.cx() ?? 0, g.py ?? g.bounds?.cy() ?? 0));
   }
 
   /** Positions as a fresh `Float32Array`, `[x0, y0, x1, y1, ...]`, for renderers. */
@@ -551,7 +561,7 @@ export function layout(
 ): Float64Array {
   let r: RawLayout | undefined;
   try {
-    r = new raw.RawLayout(JSON.stringify(graph), JSON.stringify(options));
+    r = new raw.RawLayout(toJson(graph, 'the graph'), toJson(options, 'the options'));
     r.start(0, 0, 0, 0, true, true);
     return r.positions_f64();
   } catch (e) {

@@ -36,5 +36,7 @@ export type Reply =
       elapsed: number;
       positions: Float32Array;
       groupBounds: Float64Array;
+      /** On an `end` caused by a failed tick: the core's error. */
+      failure?: { code: string; message: string };
     }
   | { type: 'start'; alpha: number };

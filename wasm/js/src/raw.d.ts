@@ -8,6 +8,8 @@ export interface RawLayout {
   stop(): void;
   resume(): void;
   alpha(): number;
+  dims(): number;
+  reached_max_ticks(): boolean;
   node_count(): number;
   positions(): Float32Array;
   positions_f64(): Float64Array;
@@ -23,7 +25,8 @@ export interface RawLayout {
 
 export interface RawModule {
   default(input: { module_or_path: BufferSource | URL | string | Response | Promise<Response> }): Promise<unknown>;
-  RawLayout: new (graph: string, options: string) => RawLayout;
+  RawLayout: new (graph: string, options: string, dims?: number) => RawLayout;
   built_with_simd(): boolean;
   error_codes(): string[];
+  default_options(): string;
 }

@@ -33,10 +33,10 @@ function schedule(): void {
   yielder.port2.postMessage(null);
 }
 
-function post(type: 'tick' | 'end', l: RawLayout, elapsed: number): void {
+function post(type: 'tick' | 'end', l: RawLayout, elapsed: number, failure?: { code: string; message: string }): void {
   const positions = l.positions();
   const groupBounds = new Float64Array(l.group_bounds());
-  scope.postMessage({ type, alpha: l.alpha(), ticks, elapsed, positions, groupBounds }, [positions.buffer, groupBounds.buffer]);
+  scope.postMessage({ type, alpha: l.alpha(), ticks, elapsed, positions, groupBounds, failure }, [positions.buffer, groupBounds.buffer]);
   inFlight++;
 }
 
@@ -53,7 +53,16 @@ function step(): void {
   scheduled = false;
   if (!running || !layout) return;
   const t0 = performance.now();
-  const ended = layout.tick();
+  let ended: boolean;
+  try {
+    ended = layout.tick();
+  } catch (err) {
+    // The core's Diverged: the layout has ended, at its last finite positions.
+    running = false;
+    const e = err as { code?: string; message?: string };
+    post('end', layout, performance.now() - t0, { code: e.code ?? 'WorkerFailed', message: e.message ?? String(err) });
+    return;
+  }
   const elapsed = performance.now() - t0;
   ticks++;
   post(ended ? 'end' : 'tick', layout, elapsed);

@@ -183,13 +183,67 @@ test('dragging a group moves its leaves with it; bounds are WebCola Rectangles',
   const offset = nodes[1].x - nodes[0].x;
   const origin = colayout.Layout.dragOrigin(g);
   assert.ok(Math.abs(origin.x - g.bounds.cx()) < 1e-9);
+  const before = nodes[0].x - origin.x;
   l.dragStart(g);
   l.drag(g, { x: origin.x + 300, y: origin.y });
   l.resume();
   assert.ok(Math.abs(nodes[1].x - nodes[0].x - offset) < 1e-6, 'the leaves keep their offsets');
-  assert.ok(Math.abs(nodes[0].x - (origin.x + 300) - (nodes[0]._dragGroupOffsetX ?? 0)) < 1e-6);
+  assert.ok(Math.abs(nodes[0].x - (origin.x + 300) - before) < 1e-6, 'the core moved the group with its box centre');
+  assert.ok(Math.abs(g.bounds.cx() - (origin.x + 300)) < 1e-6);
+  assert.equal(nodes[0].fixed ?? 0, 0, 'a group drag leaves its leaves\' bits alone');
   l.dragEnd(g);
-  assert.equal(nodes[0].fixed, 0);
+  assert.equal(g.fixed, 0);
+  l.resume();
+  assert.ok(Math.abs(g.bounds.cx() - (origin.x + 300)) > 1e-3 || Math.abs(g.bounds.cy() - origin.y) > 1e-3, 'released, the group moves again');
+});
+
+test('getters without a value set return the core defaults, read from the core', () => {
+  const l = new colayout.Layout();
+  assert.deepEqual(l.size(), colayout.defaultOptions.size);
+  assert.equal(l.linkDistance(), colayout.defaultOptions.linkDistance);
+  assert.equal(l.convergenceThreshold(), colayout.defaultOptions.convergenceThreshold);
+  assert.equal(l.defaultNodeSize(), colayout.defaultOptions.defaultNodeSize);
+  assert.equal(l.groupCompactness(), colayout.defaultOptions.groupCompactness);
+  assert.equal(l.avoidOverlaps(), colayout.defaultOptions.avoidOverlaps);
+  assert.equal(l.handleDisconnected(), colayout.defaultOptions.handleDisconnected);
+  assert.equal(l.maxTicks(), colayout.defaultOptions.maxTicks);
+  assert.deepEqual([colayout.defaultOptions.linkDistance, colayout.defaultOptions.convergenceThreshold], [20, 0.01]);
+});
+
+test('kick() stops at maxTicks, converged or not', () => {
+  const g = corpus('lesmis');
+  let ticks = 0;
+  let ended = 0;
+  const l = new colayout.Layout()
+    .nodes(g.labels.map(() => ({})))
+    .links(g.links.map(([source, target]) => ({ source, target })))
+    .maxTicks(5)
+    .on('tick', () => ticks++)
+    .on('end', () => ended++);
+  l.start();
+  assert.equal(ticks, 5);
+  assert.equal(ended, 1);
+});
+
+test('NaN, Infinity and circular input throw LayoutError, never read as absent', () => {
+  const code = (f) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof colayout.LayoutError, String(e));
+      return e.code;
+    }
+    return 'no error';
+  };
+  const path3 = [{ source: 0, target: 1 }, { source: 1, target: 2 }];
+  assert.equal(code(() => new colayout.Layout().nodes([{ x: NaN, y: 1 }, {}, {}]).links(path3).start()), 'NonFiniteCoordinate');
+  assert.equal(code(() => new colayout.Layout().nodes([{}, { width: Infinity, height: 3 }, {}]).links(path3).start()), 'NonFiniteSize');
+  assert.equal(code(() => new colayout.Layout().nodes([{}, {}, {}]).links(path3).linkDistance(() => NaN).start()), 'InvalidLinkLength');
+  assert.equal(code(() => colayout.layout({ nodes: [{ y: -Infinity }, {}], links: [[0, 1]] })), 'NonFiniteCoordinate');
+  const loop = { type: 'alignment', axis: 'x', offsets: [{ node: 0, offset: 0 }] };
+  loop.self = loop;
+  assert.equal(code(() => new colayout.Layout().nodes([{}, {}, {}]).links(path3).constraints([loop]).start()), 'Parse');
+  assert.equal(code(() => colayout.layout({ nodes: 2, links: [[0, 1]] }, { linkDistance: 1e300 })), 'OutOfRange');
 });
 
 test('adaptor(options) takes kick and trigger, with numeric EventType as WebCola', () => {

@@ -93,15 +93,13 @@ fn main() -> Result<(), String> {
             keep_running: false,
             ..Schedule::iterations(iterations[0], iterations[1], iterations[2])
         };
-        l.start(schedule);
+        l.start(schedule).map_err(|e| e.to_string())?;
         let t1 = Instant::now();
         let our_ticks = match ticks {
-            Some(t) => {
-                l.run_ticks(t);
-                t
-            }
+            Some(t) => l.run_ticks(t).map(|_| t),
             None => l.run_until_converged(),
-        };
+        }
+        .map_err(|e| e.to_string())?;
         let tick_ms = t1.elapsed().as_secs_f64() * 1e3;
         let ms = t0.elapsed().as_secs_f64() * 1e3;
         let sn = l.scale_normalised_stress();

@@ -180,7 +180,9 @@ impl<'a> Lexer<'a> {
     }
 }
 
-/// The length of the DOT numeral `-?(.[0-9]+ | [0-9]+(.[0-9]*)?)` at the start of `s`.
+/// The length of the numeral `-?(.[0-9]+ | [0-9]+(.[0-9]*)?)([eE][-+]?[0-9]+)?` at the start
+/// of `s`: DOT's numeral, plus an exponent (Graphviz splits `2e3` into `2` and `e3` with
+/// a warning; reading it as 2000 is what its writer meant).
 fn numeral(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let sign = usize::from(b.first() == Some(&b'-'));
@@ -195,6 +197,13 @@ fn numeral(s: &str) -> Option<usize> {
         len += 1 + frac;
     } else if whole == 0 {
         return None;
+    }
+    if matches!(b.get(len), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(len + 1), Some(b'-' | b'+')));
+        let exp = digits(len + 1 + sign);
+        if exp > 0 {
+            len += 1 + sign + exp;
+        }
     }
     Some(len)
 }

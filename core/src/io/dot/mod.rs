@@ -23,17 +23,13 @@
 //!
 //! Other attributes are read and ignored.
 
+mod builder;
 mod lexer;
 mod parser;
 
-use alloc::collections::{BTreeMap, BTreeSet};
-use alloc::format;
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
-
-use super::Input;
-use crate::constraints::Group;
-use crate::graph::{Graph, Link, Node};
+use super::{Input, Limits};
+use crate::error::{Error, Result};
+use builder::Builder;
 use lexer::{Kind, Lexer, Token};
 use parser::Parser;
 
@@ -54,170 +50,43 @@ pub fn looks_like_dot(text: &str) -> bool {
     )
 }
 
-/// Reads a DOT graph.
+/// Reads a DOT graph with the default [`Limits`].
 ///
 /// # Errors
-/// A message with the line for a syntax error or a bad attribute value, or the graph's
-/// own error ([`Graph::new`], [`Graph::with_groups`]).
-pub fn parse(text: &str) -> Result<Input, String> {
+/// [`Error::Parse`] with the line for a syntax error or a bad attribute value;
+/// [`Error::InputTooLarge`] beyond the limits (an edge between two subgraphs is checked
+/// before its links are made); the graph's own errors ([`crate::Graph::new`],
+/// [`crate::Graph::with_groups`]).
+pub fn parse(text: &str) -> Result<Input> {
+    parse_with(text, &Limits::default())
+}
+
+/// Reads a DOT graph, refusing more nodes or links than `limits` allow.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with(text: &str, limits: &Limits) -> Result<Input> {
     let mut p = Parser {
         lexer: Lexer::new(text),
         peeked: None,
-        b: Builder::default(),
+        b: Builder::new(*limits),
     };
-    p.graph()?;
+    if let Err(message) = p.graph() {
+        return Err(p
+            .b
+            .error
+            .take()
+            .unwrap_or_else(|| Error::parse("DOT", message)));
+    }
     p.b.finish()
-}
-
-type Attrs = Vec<(String, String)>;
-
-/// A subgraph being read: its defaults, its nodes so far, and its cluster.
-#[derive(Default)]
-struct Scope {
-    node_defaults: Attrs,
-    edge_defaults: Attrs,
-    members: Vec<usize>,
-    cluster: Option<usize>,
-}
-
-#[derive(Default)]
-struct Builder {
-    ids: Vec<String>,
-    index: BTreeMap<String, usize>,
-    node_attrs: Vec<(Attrs, usize)>,
-    edges: Vec<(usize, usize, Attrs, usize)>,
-    /// Per cluster: parent cluster, member nodes, attributes.
-    clusters: Vec<(Option<usize>, Vec<usize>, Attrs)>,
-    scopes: Vec<Scope>,
-    strict: bool,
-}
-
-impl Builder {
-    /// The node named `id`, created with the current defaults when new, and recorded as
-    /// a member of every enclosing subgraph.
-    fn node(&mut self, id: &str, line: usize) -> usize {
-        let v = match self.index.get(id) {
-            Some(&v) => v,
-            None => {
-                let v = self.ids.len();
-                self.ids.push(id.to_string());
-                self.index.insert(id.to_string(), v);
-                let defaults = self
-                    .scopes
-                    .iter()
-                    .flat_map(|s| s.node_defaults.iter().cloned())
-                    .collect();
-                self.node_attrs.push((defaults, line));
-                v
-            }
-        };
-        for s in &mut self.scopes {
-            s.members.push(v);
-        }
-        v
-    }
-
-    fn edge(&mut self, a: usize, b: usize, attrs: &Attrs, line: usize) {
-        let mut all: Attrs = self
-            .scopes
-            .iter()
-            .flat_map(|s| s.edge_defaults.iter().cloned())
-            .collect();
-        all.extend(attrs.iter().cloned());
-        self.edges.push((a, b, all, line));
-    }
-
-    fn finish(self) -> Result<Input, String> {
-        let mut nodes = Vec::with_capacity(self.ids.len());
-        let mut labels = Vec::with_capacity(self.ids.len());
-        for (id, (attrs, line)) in self.ids.iter().zip(&self.node_attrs) {
-            let mut node = Node::default();
-            let mut label = None;
-            for (k, v) in attrs {
-                match k.as_str() {
-                    "width" => node.width = Some(number(v, k, *line)? * POINTS_PER_INCH),
-                    "height" => node.height = Some(number(v, k, *line)? * POINTS_PER_INCH),
-                    "label" if v != "\\N" => label = Some(v.clone()),
-                    "label" => label = None,
-                    "pos" => {
-                        let (xy, pinned) = v
-                            .strip_suffix('!')
-                            .map_or((v.as_str(), false), |xy| (xy, true));
-                        let mut parts = xy.split(',');
-                        let (Some(x), Some(y)) = (parts.next(), parts.next()) else {
-                            return Err(format!("line {line}: pos={v:?} is not \"x,y\""));
-                        };
-                        node.x = Some(number(x, k, *line)?);
-                        node.y = Some(-number(y, k, *line)?);
-                        node.fixed |= pinned;
-                    }
-                    "pin" => node.fixed = v.eq_ignore_ascii_case("true") || v == "1",
-                    _ => {}
-                }
-            }
-            labels.push(Some(label.unwrap_or_else(|| id.clone())));
-            nodes.push(node);
-        }
-        let mut links = Vec::with_capacity(self.edges.len());
-        let mut seen = BTreeSet::new();
-        for (a, b, attrs, line) in &self.edges {
-            if self.strict && !seen.insert((*a.min(b), *a.max(b))) {
-                continue;
-            }
-            let mut link = Link::new(*a, *b);
-            for (k, v) in attrs {
-                match k.as_str() {
-                    "len" => link.length = Some(number(v, k, *line)? * POINTS_PER_INCH),
-                    "weight" => link.weight = Some(number(v, k, *line)?),
-                    _ => {}
-                }
-            }
-            links.push(link);
-        }
-        let mut groups: Vec<Group> = Vec::with_capacity(self.clusters.len());
-        for (members, attrs) in self.clusters.iter().map(|c| (&c.1, &c.2)) {
-            let mut leaves = members.clone();
-            leaves.sort_unstable();
-            leaves.dedup();
-            let mut padding = None;
-            for (k, v) in attrs {
-                if k == "margin" {
-                    padding = Some(number(v, k, 0)?);
-                }
-            }
-            groups.push(Group {
-                leaves,
-                groups: Vec::new(),
-                padding,
-                stiffness: None,
-            });
-        }
-        for (j, (parent, _, _)) in self.clusters.iter().enumerate() {
-            if let Some(p) = *parent {
-                groups[p].groups.push(j);
-            }
-        }
-        let graph = Graph::new(nodes, links)
-            .and_then(|g| g.with_groups(groups))
-            .map_err(|e| e.to_string())?;
-        Ok(Input { graph, labels })
-    }
-}
-
-fn number(v: &str, name: &str, line: usize) -> Result<f64, String> {
-    match v.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(if line > 0 {
-            format!("line {line}: {name}={v:?} is not a number")
-        } else {
-            format!("{name}={v:?} is not a number")
-        }),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
 
     fn links(input: &Input) -> Vec<(usize, usize)> {
         input
@@ -302,11 +171,14 @@ mod tests {
             ("graph { } x", "after the graph"),
             ("graph { a -- b [len=-1] }", "length"),
         ] {
-            let e = parse(text).unwrap_err();
+            let e = parse(text).unwrap_err().to_string();
             assert!(e.contains(want), "{text:?}: {e}");
         }
         let deep = format!("graph {{ {} }}", "{".repeat(5000));
-        assert!(parse(&deep).unwrap_err().contains("nested more than"));
+        assert!(parse(&deep)
+            .unwrap_err()
+            .to_string()
+            .contains("nested more than"));
     }
 
     proptest::proptest! {

@@ -5,8 +5,9 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
+use super::builder::{Attrs, Builder};
 use super::lexer::{Kind, Lexer, Token};
-use super::{Attrs, Builder, Scope, MAX_DEPTH};
+use super::MAX_DEPTH;
 
 pub(super) struct Parser<'a> {
     pub(super) lexer: Lexer<'a>,
@@ -94,7 +95,6 @@ impl Parser<'_> {
             self.next()?;
         }
         self.expect(&Kind::Open, "{")?;
-        self.b.scopes.push(Scope::default());
         self.statements()?;
         if let Some(t) = self.next()? {
             return Err(format!(
@@ -129,29 +129,27 @@ impl Parser<'_> {
     }
 
     fn statement(&mut self) -> Result<(), String> {
+        let here = self.line();
+        let line = self.peek()?.map_or(here, |t| t.line);
         for (word, edge) in [("node", false), ("edge", true)] {
             if self.keyword(word)? {
                 let attrs = self.attr_lists()?;
-                let scope = self.b.scopes.last_mut().ok_or("no scope")?;
-                if edge {
-                    scope.edge_defaults.extend(attrs);
+                return if edge {
+                    self.b.edge_defaults(&attrs, line)
                 } else {
-                    scope.node_defaults.extend(attrs);
-                }
-                return Ok(());
+                    self.b.node_defaults(&attrs, line)
+                };
             }
         }
         if self.keyword("graph")? {
             let attrs = self.attr_lists()?;
-            self.graph_attrs(attrs);
-            return Ok(());
+            return self.b.graph_attrs(&attrs, line);
         }
         let first = self.operand()?;
         match &first {
             Operand::Node(id, _) if self.eat(&Kind::Equals)? => {
                 let (value, _) = self.id("a value")?;
-                self.graph_attrs(vec![(id.clone(), value)]);
-                return Ok(());
+                return self.b.graph_attrs(&vec![(id.clone(), value)], line);
             }
             _ => {}
         }
@@ -162,33 +160,19 @@ impl Parser<'_> {
         let attrs = self.attr_lists()?;
         if operands.len() == 1 {
             if let Some(Operand::Node(id, line)) = operands.pop() {
-                let v = self.b.node(&id, line);
-                self.b.node_attrs[v].0.extend(attrs);
+                let v = self.b.node(&id)?;
+                self.b.set_node_attrs(v, &attrs, line)?;
             }
             return Ok(());
         }
-        let sets: Vec<(Vec<usize>, usize)> = operands
-            .into_iter()
-            .map(|o| match o {
-                Operand::Node(id, line) => (vec![self.b.node(&id, line)], line),
-                Operand::Subgraph(members, line) => (members, line),
-            })
-            .collect();
-        for pair in sets.windows(2) {
-            for &a in &pair[0].0 {
-                for &b in &pair[1].0 {
-                    self.b.edge(a, b, &attrs, pair[1].1);
-                }
-            }
+        let mut sets = Vec::with_capacity(operands.len());
+        for o in operands {
+            sets.push(match o {
+                Operand::Node(id, _) => vec![self.b.node(&id)?],
+                Operand::Subgraph(members) => members,
+            });
         }
-        Ok(())
-    }
-
-    /// Graph attributes: a cluster keeps them (for `margin`); others are ignored.
-    fn graph_attrs(&mut self, attrs: Attrs) {
-        if let Some(c) = self.b.scopes.last().and_then(|s| s.cluster) {
-            self.b.clusters[c].2.extend(attrs);
-        }
+        self.b.edges(&sets, &attrs, line)
     }
 
     /// A node ID (with an ignored port) or a subgraph.
@@ -223,31 +207,18 @@ impl Parser<'_> {
                 name = Some(self.id("a subgraph name")?.0);
             }
         }
-        if self.b.scopes.len() > MAX_DEPTH {
+        if self.b.depth() > MAX_DEPTH {
             return Err(format!(
                 "line {line}: subgraphs nested more than {MAX_DEPTH} deep"
             ));
         }
         self.expect(&Kind::Open, "{")?;
-        let parent = self.b.scopes.iter().rev().find_map(|s| s.cluster);
-        let cluster = name
-            .as_deref()
-            .filter(|n| n.starts_with("cluster"))
-            .map(|_| {
-                self.b.clusters.push((parent, Vec::new(), Vec::new()));
-                self.b.clusters.len() - 1
-            });
-        self.b.scopes.push(Scope {
-            cluster,
-            ..Scope::default()
-        });
+        self.b
+            .open(name.as_deref().is_some_and(|n| n.starts_with("cluster")));
         let done = self.statements();
-        let scope = self.b.scopes.pop().ok_or("no scope")?;
+        let members = self.b.close();
         done?;
-        if let Some(c) = scope.cluster {
-            self.b.clusters[c].1.extend(&scope.members);
-        }
-        Ok(Operand::Subgraph(scope.members, line))
+        Ok(Operand::Subgraph(members))
     }
 
     /// Zero or more `[a=b, c=d; e]` lists, concatenated.
@@ -276,7 +247,7 @@ impl Parser<'_> {
 
 enum Operand {
     Node(String, usize),
-    Subgraph(Vec<usize>, usize),
+    Subgraph(Vec<usize>),
 }
 
 fn show(kind: &Kind) -> String {

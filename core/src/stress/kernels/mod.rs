@@ -142,15 +142,15 @@ pub fn midpoint(a: &[f64], b: &[f64], out: &mut [f64]) {
     }
 }
 
-/// RK4 averaging: `x = (a + 2b + 2c + d) / 6`; returns the sum of squared displacements
-/// of `x`, accumulated in index order.
-pub fn rk4_average(x: &mut [f64], a: &[f64], b: &[f64], c: &[f64], d: &[f64]) -> f64 {
+/// RK4 averaging: `out = (a + 2b + 2c + d) / 6`; returns the sum of squared
+/// displacements from `x`, accumulated in index order (non-finite when some output is).
+pub fn rk4_average(x: &[f64], a: &[f64], b: &[f64], c: &[f64], d: &[f64], out: &mut [f64]) -> f64 {
     let mut disp = 0.0f64;
     for i in 0..x.len() {
         let xn = (a[i] + 2.0 * b[i] + 2.0 * c[i] + d[i]) / 6.0;
         let dd = x[i] - xn;
         disp += dd * dd;
-        x[i] = xn;
+        out[i] = xn;
     }
     disp
 }

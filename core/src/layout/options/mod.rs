@@ -1,12 +1,18 @@
-//! Layout options: every default, in one place, and their validation.
+//! Layout options: every default, in one place, and their validation. With feature
+//! `serde`, [`names`] reads and writes them under the core's names and WebCola's.
+
+#[cfg(feature = "serde")]
+mod names;
+
+use core::str::FromStr;
 
 use crate::error::{Error, Result};
 use crate::geom::Axis;
 use crate::linklengths::{self, LinkLengths};
 
-/// The stress goal of the final phase and of the ticks.
+/// The stress goal of the final phase and of the ticks. Named `"p"` (also `"pstress"`,
+/// `"p-stress"`) and `"full"` in every frontend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StressMode {
     /// WebCola's default: non-adjacent pairs only repel once they are closer than their
     /// ideal distance, which keeps clusters apart and gives a more open drawing.
@@ -17,10 +23,12 @@ pub enum StressMode {
     Full,
 }
 
-/// Layout options. Defaults are WebCola's.
+/// Layout options. Defaults are WebCola's, and live here only: every frontend reads
+/// them from [`LayoutOptions::default`]. With feature `serde` the options read and
+/// write as a JSON object under WebCola's names (`linkDistance`, `avoidOverlaps`,
+/// `flowLayout`, `symmetricDiffLinkLengths`, ...), and read under the field names too
+/// (`link_distance`, ...); unknown names are an error.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
 pub struct LayoutOptions {
     /// Ideal length of a link without its own length, in layout units. Default 20.
     pub link_distance: f64,
@@ -40,8 +48,9 @@ pub struct LayoutOptions {
     pub default_node_size: f64,
     /// Seed of the generator that spreads coincident nodes. Default 1, WebCola's.
     pub seed: u64,
-    /// Upper bound on the ticks a run until convergence makes. WebCola has none; the
-    /// default, 10 000, is far above what converging layouts need.
+    /// Upper bound on the ticks after each start or resume: the next tick ends the
+    /// layout, converged or not (see [`crate::Layout::reached_max_ticks`]). WebCola has
+    /// none; the default, 10 000, is far above what converging layouts need.
     pub max_ticks: usize,
     /// Keep node boxes (width × height) from overlapping, and groups from overlapping
     /// each other and non-members. Default false.
@@ -53,16 +62,62 @@ pub struct LayoutOptions {
     pub flow: Option<Flow>,
     /// Grid spacing of the grid-snap phase. Default: the first node's width, as WebCola.
     pub grid_snap_size: Option<f64>,
+    /// Bytes the dense stress model may take; a larger graph is refused with
+    /// [`Error::TooManyNodes`] before anything is allocated. Default 2 GiB (the model
+    /// takes about 12 bytes per pair of nodes, so about 18 900 nodes fit).
+    pub memory_limit: u64,
 }
 
-/// Flow layout: directed links point along an axis.
+/// Flow layout: directed links point along an axis. Defaults are WebCola's
+/// `flowLayout()`: axis `y`, separation 30.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(default, rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Flow {
     /// The axis links point along (`Y`: downwards, `X`: rightwards).
     pub axis: Axis,
     /// Minimum distance from a link's source to its target along the axis.
+    #[cfg_attr(feature = "serde", serde(alias = "min_separation"))]
     pub min_separation: f64,
+}
+
+impl Default for Flow {
+    fn default() -> Self {
+        Self {
+            axis: Axis::Y,
+            min_separation: 30.0,
+        }
+    }
+}
+
+impl StressMode {
+    /// The mode's name in every frontend: `"p"` or `"full"`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            StressMode::PStress => "p",
+            StressMode::Full => "full",
+        }
+    }
+}
+
+impl FromStr for StressMode {
+    type Err = Error;
+
+    /// `"p"`, `"pstress"`, `"p-stress"` or `"full"` (any case).
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "p" | "pstress" | "p-stress" => Ok(StressMode::PStress),
+            "full" => Ok(StressMode::Full),
+            _ => Err(Error::parse(
+                "option",
+                alloc::format!("stress must be \"p\" or \"full\", not {s:?}"),
+            )),
+        }
+    }
 }
 
 impl Default for LayoutOptions {
@@ -81,6 +136,7 @@ impl Default for LayoutOptions {
             group_compactness: 1e-6,
             flow: None,
             grid_snap_size: None,
+            memory_limit: 2 << 30,
         }
     }
 }

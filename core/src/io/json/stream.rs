@@ -1,0 +1,618 @@
+//! The streaming reader: a serde visitor over the top-level object that reads nodes and
+//! links one by one into [`Node`] and [`Link`], checking their counts as it goes.
+
+use alloc::borrow::Cow;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::values::{as_text, parse_constraint, parse_group};
+use crate::error::{Error, Result};
+use crate::graph::{Link, Node};
+use crate::io::{Input, Limits};
+
+/// What has been read so far, and the first typed error (kept here because serde's own
+/// errors carry only text).
+pub(super) struct Document {
+    limits: Limits,
+    nodes: Option<Vec<Node>>,
+    /// Nodes were given as a count (the corpus shape).
+    counted: bool,
+    labels: Vec<Option<String>>,
+    /// Node `id`s and `name`s, for links, groups and constraints that name nodes.
+    ids: BTreeMap<String, usize>,
+    links: Option<Vec<Link>>,
+    /// Link ends given by name before the nodes were read: `(link, is_target, name)`.
+    pending: Vec<(usize, bool, String)>,
+    groups: Vec<Value>,
+    constraints: Vec<Value>,
+    corpus_labels: Option<Vec<Value>>,
+    /// Links came from an `"edges"` array (a later `"links"` replaces them).
+    links_from_edges: bool,
+    /// Where a serde error happened (`"node 3"`), for its message.
+    pub(super) context: Option<String>,
+    error: Option<Error>,
+}
+
+impl Document {
+    pub(super) fn new(limits: Limits) -> Self {
+        Self {
+            limits,
+            nodes: None,
+            counted: false,
+            labels: Vec::new(),
+            ids: BTreeMap::new(),
+            links: None,
+            pending: Vec::new(),
+            groups: Vec::new(),
+            constraints: Vec::new(),
+            corpus_labels: None,
+            links_from_edges: false,
+            context: None,
+            error: None,
+        }
+    }
+
+    pub(super) fn take_error(&mut self) -> Option<Error> {
+        self.error.take()
+    }
+
+    /// Keeps `e` and returns a serde error that stops the reader.
+    fn fail<E: de::Error>(&mut self, e: Error) -> E {
+        let text = e.to_string();
+        self.error.get_or_insert(e);
+        E::custom(text)
+    }
+
+    /// Resolves names, reads groups and constraints, and validates the graph.
+    pub(super) fn finish(mut self) -> Result<Input> {
+        let nodes = self.nodes.take().unwrap_or_default();
+        let mut links = self.links.take().unwrap_or_default();
+        for (i, is_target, name) in core::mem::take(&mut self.pending) {
+            let node = self.ids.get(&name).copied().ok_or_else(|| {
+                let key = if is_target { "target" } else { "source" };
+                unknown_end(i, key, &name)
+            })?;
+            if is_target {
+                links[i].target = node;
+            } else {
+                links[i].source = node;
+            }
+        }
+        let mut labels = core::mem::take(&mut self.labels);
+        if let (Some(names), true) = (&self.corpus_labels, self.counted) {
+            labels = names.iter().map(as_text).collect();
+        }
+        labels.resize(nodes.len(), None);
+        let text = |e: String| Error::parse("JSON", e);
+        let groups = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(j, g)| parse_group(j, g, &self.ids).map_err(text))
+            .collect::<Result<Vec<_>>>()?;
+        let constraints = self
+            .constraints
+            .iter()
+            .enumerate()
+            .map(|(i, c)| parse_constraint(i, c, &self.ids).map_err(text))
+            .collect::<Result<Vec<_>>>()?;
+        let graph = super::build(nodes, links, groups, constraints)?;
+        Ok(Input { graph, labels })
+    }
+}
+
+fn unknown_end(link: usize, key: &str, name: &str) -> Error {
+    Error::parse(
+        "JSON",
+        format!("link {link}: {key} {name:?} is neither a node index nor a node id/name"),
+    )
+}
+
+impl<'de> DeserializeSeed<'de> for &mut Document {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_map(DocumentVisitor(self))
+    }
+}
+
+struct DocumentVisitor<'a>(&'a mut Document);
+
+impl<'de> Visitor<'de> for DocumentVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object with \"nodes\" and \"links\"")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<(), A::Error> {
+        let doc = self.0;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "nodes" if doc.nodes.is_some() => return Err(de::Error::duplicate_field("nodes")),
+                "nodes" => map.next_value_seed(Nodes(&mut *doc))?,
+                "links" if doc.links.is_some() && !doc.links_from_edges => {
+                    return Err(de::Error::duplicate_field("links"))
+                }
+                "links" => {
+                    map.next_value_seed(Links {
+                        doc: &mut *doc,
+                        from_edges: false,
+                    })?;
+                }
+                // `"edges"` is a link list when there is no `"links"` (the corpus files
+                // also give `"edges": <count>`, which is ignored).
+                "edges" if doc.links.is_some() => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                "edges" => map.next_value_seed(Links {
+                    doc: &mut *doc,
+                    from_edges: true,
+                })?,
+                "groups" => doc.groups = array(map.next_value()?, "groups")?,
+                "constraints" => doc.constraints = array(map.next_value()?, "constraints")?,
+                "labels" => doc.corpus_labels = Some(array(map.next_value()?, "labels")?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An array value (null reads as empty).
+fn array<E: de::Error>(v: Value, key: &str) -> core::result::Result<Vec<Value>, E> {
+    match v {
+        Value::Array(a) => Ok(a),
+        Value::Null => Ok(Vec::new()),
+        _ => Err(E::custom(format!("\"{key}\" must be an array"))),
+    }
+}
+
+/// `"nodes"`: an array of node objects, or a node count.
+struct Nodes<'a>(&'a mut Document);
+
+impl<'de> DeserializeSeed<'de> for Nodes<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Nodes<'_> {
+    fn count<E: de::Error>(self, n: u64) -> core::result::Result<(), E> {
+        let limit = self.0.limits.max_nodes;
+        if n > limit as u64 {
+            return Err(self.0.fail(Error::InputTooLarge {
+                what: "nodes",
+                count: n,
+                limit: limit as u64,
+            }));
+        }
+        // At most `limit` nodes, checked above.
+        let n = n as usize;
+        let mut nodes = Vec::new();
+        if nodes.try_reserve_exact(n).is_err() {
+            return Err(self.0.fail(Error::InputTooLarge {
+                what: "nodes",
+                count: n as u64,
+                limit: limit as u64,
+            }));
+        }
+        nodes.resize(n, Node::default());
+        self.0.nodes = Some(nodes);
+        self.0.counted = true;
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for Nodes<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"nodes\" as an array of nodes or a whole number of nodes")
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> core::result::Result<(), E> {
+        self.count(n)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> core::result::Result<(), E> {
+        match u64::try_from(n) {
+            Ok(n) => self.count(n),
+            Err(_) => Err(E::custom(format!(
+                "\"nodes\": {n} is negative; give an array of nodes or a whole number of nodes"
+            ))),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> core::result::Result<(), E> {
+        if n >= 0.0 && n.fract() == 0.0 && n < 1.8e19 {
+            self.count(n as u64)
+        } else {
+            Err(E::custom(format!(
+                "\"nodes\": {n} is not a whole number of nodes"
+            )))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> core::result::Result<(), E> {
+        match s.trim().parse::<u64>() {
+            Ok(n) => self.count(n),
+            Err(_) => Err(E::custom(format!(
+                "\"nodes\": {s:?} is not a whole number of nodes"
+            ))),
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<(), A::Error> {
+        let doc = self.0;
+        let limit = doc.limits.max_nodes;
+        let mut nodes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(limit));
+        let mut labels = Vec::with_capacity(nodes.capacity());
+        loop {
+            let i = nodes.len();
+            if i == limit {
+                let mut count = i as u64;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    count += 1;
+                }
+                if count == i as u64 {
+                    break;
+                }
+                return Err(doc.fail(Error::InputTooLarge {
+                    what: "nodes",
+                    count,
+                    limit: limit as u64,
+                }));
+            }
+            doc.context = Some(format!("node {i}"));
+            let Some(raw) = seq.next_element::<RawNode>()? else {
+                break;
+            };
+            for t in [&raw.id, &raw.name].into_iter().flatten() {
+                doc.ids.entry(t.clone()).or_insert(i);
+            }
+            let label = raw.label.or(raw.name).or(raw.id);
+            nodes.push(Node {
+                x: raw.x.0,
+                y: raw.y.0,
+                z: raw.z.0,
+                width: raw.width.0,
+                height: raw.height.0,
+                fixed: raw.fixed.0,
+            });
+            labels.push(label);
+        }
+        doc.context = None;
+        doc.nodes = Some(nodes);
+        doc.labels = labels;
+        Ok(())
+    }
+}
+
+/// A node as WebCola writes it; other fields are ignored.
+#[derive(Deserialize)]
+struct RawNode {
+    #[serde(default)]
+    x: Num,
+    #[serde(default)]
+    y: Num,
+    #[serde(default)]
+    z: Num,
+    #[serde(default)]
+    width: Num,
+    #[serde(default)]
+    height: Num,
+    #[serde(default)]
+    fixed: Truthy,
+    #[serde(default, deserialize_with = "text")]
+    label: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    id: Option<String>,
+}
+
+/// `"links"` (or `"edges"`): an array of `[source, target]` pairs or link objects.
+struct Links<'a> {
+    doc: &'a mut Document,
+    /// Read from `"edges"`, where anything but an array is ignored.
+    from_edges: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Links<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Links<'_> {
+    /// A scalar or object where links belong: an error, except for `"edges"`.
+    fn not_a_list<E: de::Error>(self) -> core::result::Result<(), E> {
+        if self.from_edges {
+            Ok(())
+        } else {
+            Err(E::custom("\"links\" must be an array"))
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Links<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"links\" as an array")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> core::result::Result<(), E> {
+        if !self.from_edges {
+            self.doc.links = Some(Vec::new());
+        }
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> core::result::Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> core::result::Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> core::result::Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> core::result::Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> core::result::Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        self.not_a_list()
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<(), A::Error> {
+        let doc = self.doc;
+        doc.links_from_edges = self.from_edges;
+        let limit = doc.limits.max_links;
+        let mut links: Vec<Link> = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(limit));
+        loop {
+            let i = links.len();
+            if i == limit {
+                let mut count = i as u64;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    count += 1;
+                }
+                if count == i as u64 {
+                    break;
+                }
+                return Err(doc.fail(Error::InputTooLarge {
+                    what: "links",
+                    count,
+                    limit: limit as u64,
+                }));
+            }
+            doc.context = Some(format!("link {i}"));
+            let Some(raw) = seq.next_element::<RawLink>()? else {
+                break;
+            };
+            let mut link = Link {
+                length: raw.length.0,
+                weight: raw.weight.0,
+                ..Link::new(0, 0)
+            };
+            for (is_target, end) in [(false, raw.source), (true, raw.target)] {
+                let node = match end {
+                    Ref::Index(k) => k,
+                    Ref::Name(name) => match (&doc.nodes, doc.ids.get(&name)) {
+                        (_, Some(&k)) => k,
+                        (None, None) => {
+                            doc.pending.push((i, is_target, name));
+                            0
+                        }
+                        (Some(_), None) => {
+                            let key = if is_target { "target" } else { "source" };
+                            return Err(doc.fail(unknown_end(i, key, &name)));
+                        }
+                    },
+                };
+                if is_target {
+                    link.target = node;
+                } else {
+                    link.source = node;
+                }
+            }
+            links.push(link);
+        }
+        doc.context = None;
+        doc.links = Some(links);
+        Ok(())
+    }
+}
+
+/// A link: `[source, target]` (further entries ignored) or `{source, target, length,
+/// weight}` (other fields ignored).
+struct RawLink {
+    source: Ref,
+    target: Ref,
+    length: Num,
+    weight: Num,
+}
+
+impl<'de> Deserialize<'de> for RawLink {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawLink;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("[source, target] or {\"source\", \"target\"}")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> core::result::Result<RawLink, A::Error> {
+                let missing = |k| de::Error::custom(format!("has no {k}"));
+                let source = seq.next_element()?.ok_or_else(|| missing("source"))?;
+                let target = seq.next_element()?.ok_or_else(|| missing("target"))?;
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(RawLink {
+                    source,
+                    target,
+                    length: Num(None),
+                    weight: Num(None),
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> core::result::Result<RawLink, A::Error> {
+                let (mut source, mut target) = (None, None);
+                let (mut length, mut weight) = (Num(None), Num(None));
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "source" => source = Some(map.next_value()?),
+                        "target" => target = Some(map.next_value()?),
+                        "length" => length = map.next_value()?,
+                        "weight" => weight = map.next_value()?,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                let missing = |k| de::Error::custom(format!("has no {k}"));
+                Ok(RawLink {
+                    source: source.ok_or_else(|| missing("source"))?,
+                    target: target.ok_or_else(|| missing("target"))?,
+                    length,
+                    weight,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A node reference: an index (a number or a numeric string) or an `id`/`name`.
+enum Ref {
+    Index(usize),
+    Name(String),
+}
+
+impl<'de> Deserialize<'de> for Ref {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Ref;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a node index or a node id/name")
+            }
+
+            fn visit_u64<E: de::Error>(self, k: u64) -> core::result::Result<Ref, E> {
+                usize::try_from(k)
+                    .map(Ref::Index)
+                    .map_err(|_| E::custom(format!("node index {k} is too large")))
+            }
+
+            fn visit_i64<E: de::Error>(self, k: i64) -> core::result::Result<Ref, E> {
+                u64::try_from(k)
+                    .map_err(|_| E::custom(format!("node index {k} is negative")))
+                    .and_then(|k| self.visit_u64(k))
+            }
+
+            fn visit_f64<E: de::Error>(self, k: f64) -> core::result::Result<Ref, E> {
+                if k >= 0.0 && k.fract() == 0.0 && k < 1.8e19 {
+                    self.visit_u64(k as u64)
+                } else {
+                    Err(E::custom(format!("{k} is not a node index")))
+                }
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> core::result::Result<Ref, E> {
+                Ok(match s.trim().parse::<usize>() {
+                    Ok(k) => Ref::Index(k),
+                    Err(_) => Ref::Name(s.to_string()),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An optional number: a number, a string holding one (WebCola's examples use
+/// `"offset": "0"`; `"NaN"` reads as NaN, for validation to refuse), or null.
+#[derive(Default)]
+struct Num(Option<f64>);
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Num;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number")
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> core::result::Result<Num, E> {
+                Ok(Num(Some(v)))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> core::result::Result<Num, E> {
+                Ok(Num(Some(v as f64)))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> core::result::Result<Num, E> {
+                Ok(Num(Some(v as f64)))
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> core::result::Result<Num, E> {
+                s.trim()
+                    .parse()
+                    .map(|v| Num(Some(v)))
+                    .map_err(|_| E::custom(format!("{s:?} is not a number")))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> core::result::Result<Num, E> {
+                Ok(Num(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// JavaScript truthiness, as WebCola reads `fixed`.
+#[derive(Default)]
+struct Truthy(bool);
+
+impl<'de> Deserialize<'de> for Truthy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Ok(Truthy(super::values::truthy(&v)))
+    }
+}
+
+/// A label or name: a string, or a number written as text; other values read as none.
+fn text<'de, D: Deserializer<'de>>(d: D) -> core::result::Result<Option<String>, D::Error> {
+    Ok(as_text(&Value::deserialize(d)?))
+}

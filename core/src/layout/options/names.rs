@@ -1,0 +1,144 @@
+//! The options' names, for serde: WebCola's (`linkDistance`, `flowLayout`,
+//! `symmetricDiffLinkLengths`, ...) as written, the core's field names (`link_distance`,
+//! ...) as aliases. Absent options keep [`LayoutOptions::default`]; unknown names are an
+//! error. The stress mode is written `"p"` or `"full"`.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Flow, LayoutOptions, StressMode};
+use crate::linklengths::LinkLengths;
+
+/// WebCola's `{ideal, w}` argument of `symmetricDiffLinkLengths` and `jaccardLinkLengths`;
+/// `w` defaults to 1, as in WebCola.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Neighbourhood {
+    ideal: f64,
+    #[serde(default = "one")]
+    w: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// Every option, as it is named in JSON; `None` when absent.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Names {
+    #[serde(alias = "link_distance", skip_serializing_if = "Option::is_none")]
+    link_distance: Option<f64>,
+    #[serde(
+        alias = "symmetric_diff_link_lengths",
+        skip_serializing_if = "Option::is_none"
+    )]
+    symmetric_diff_link_lengths: Option<Neighbourhood>,
+    #[serde(
+        alias = "jaccard_link_lengths",
+        skip_serializing_if = "Option::is_none"
+    )]
+    jaccard_link_lengths: Option<Neighbourhood>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stress: Option<StressMode>,
+    #[serde(
+        alias = "convergence_threshold",
+        skip_serializing_if = "Option::is_none"
+    )]
+    convergence_threshold: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<[f64; 2]>,
+    #[serde(alias = "handle_disconnected", skip_serializing_if = "Option::is_none")]
+    handle_disconnected: Option<bool>,
+    #[serde(alias = "default_node_size", skip_serializing_if = "Option::is_none")]
+    default_node_size: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
+    #[serde(alias = "max_ticks", skip_serializing_if = "Option::is_none")]
+    max_ticks: Option<usize>,
+    #[serde(alias = "avoid_overlaps", skip_serializing_if = "Option::is_none")]
+    avoid_overlaps: Option<bool>,
+    #[serde(alias = "group_compactness", skip_serializing_if = "Option::is_none")]
+    group_compactness: Option<f64>,
+    #[serde(alias = "flow", skip_serializing_if = "Option::is_none")]
+    flow_layout: Option<Flow>,
+    #[serde(alias = "grid_snap_size", skip_serializing_if = "Option::is_none")]
+    grid_snap_size: Option<f64>,
+    #[serde(alias = "memory_limit", skip_serializing_if = "Option::is_none")]
+    memory_limit: Option<u64>,
+}
+
+impl Serialize for LayoutOptions {
+    /// Every option, under WebCola's names (`flowLayout` and `gridSnapSize` only when set).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (sym, jac) = match self.link_lengths {
+            LinkLengths::Given => (None, None),
+            LinkLengths::SymmetricDiff { ideal, w } => (Some(Neighbourhood { ideal, w }), None),
+            LinkLengths::Jaccard { ideal, w } => (None, Some(Neighbourhood { ideal, w })),
+        };
+        Names {
+            link_distance: Some(self.link_distance),
+            symmetric_diff_link_lengths: sym,
+            jaccard_link_lengths: jac,
+            stress: Some(self.stress),
+            convergence_threshold: Some(self.convergence_threshold),
+            size: Some(self.size),
+            handle_disconnected: Some(self.handle_disconnected),
+            default_node_size: Some(self.default_node_size),
+            seed: Some(self.seed),
+            max_ticks: Some(self.max_ticks),
+            avoid_overlaps: Some(self.avoid_overlaps),
+            group_compactness: Some(self.group_compactness),
+            flow_layout: self.flow,
+            grid_snap_size: self.grid_snap_size,
+            memory_limit: Some(self.memory_limit),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for LayoutOptions {
+    /// The given options over [`LayoutOptions::default`]. Giving both
+    /// `symmetricDiffLinkLengths` and `jaccardLinkLengths` is an error.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = Names::deserialize(d)?;
+        let mut o = LayoutOptions::default();
+        o.link_lengths = match (n.symmetric_diff_link_lengths, n.jaccard_link_lengths) {
+            (Some(_), Some(_)) => {
+                return Err(serde::de::Error::custom(
+                    "give symmetricDiffLinkLengths or jaccardLinkLengths, not both",
+                ))
+            }
+            (Some(Neighbourhood { ideal, w }), None) => LinkLengths::SymmetricDiff { ideal, w },
+            (None, Some(Neighbourhood { ideal, w })) => LinkLengths::Jaccard { ideal, w },
+            (None, None) => LinkLengths::Given,
+        };
+        let set = |slot: &mut f64, v: Option<f64>| *slot = v.unwrap_or(*slot);
+        set(&mut o.link_distance, n.link_distance);
+        set(&mut o.convergence_threshold, n.convergence_threshold);
+        set(&mut o.default_node_size, n.default_node_size);
+        set(&mut o.group_compactness, n.group_compactness);
+        o.stress = n.stress.unwrap_or(o.stress);
+        o.size = n.size.unwrap_or(o.size);
+        o.handle_disconnected = n.handle_disconnected.unwrap_or(o.handle_disconnected);
+        o.seed = n.seed.unwrap_or(o.seed);
+        o.max_ticks = n.max_ticks.unwrap_or(o.max_ticks);
+        o.avoid_overlaps = n.avoid_overlaps.unwrap_or(o.avoid_overlaps);
+        o.flow = n.flow_layout.or(o.flow);
+        o.grid_snap_size = n.grid_snap_size.or(o.grid_snap_size);
+        o.memory_limit = n.memory_limit.unwrap_or(o.memory_limit);
+        Ok(o)
+    }
+}
+
+impl Serialize for StressMode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for StressMode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <alloc::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
