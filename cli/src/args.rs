@@ -62,6 +62,8 @@ OPTIONS:
         --ticks N             run exactly N ticks after the phases, with no
                               convergence test (for benchmarks)
         --max-ticks N         stop a run that has not converged after N ticks [{mt}]
+        --damp-after N        damp a run with no new lowest tick displacement for N
+                              ticks (5% shorter steps per tick); 0 never [{da}]
         --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [{st}]
         --threshold T         convergence threshold on the tick displacement [{th}]
         --size W,H            canvas size: start point and packing centre [{w},{h}]
@@ -77,6 +79,7 @@ OPTIONS:
         ld = o.link_distance,
         sep = f.min_separation,
         mt = o.max_ticks,
+        da = o.damp_after,
         st = o.stress.name(),
         th = o.convergence_threshold,
         w = o.size[0],
@@ -172,6 +175,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             }
             "--ticks" => a.ticks = Some(count(&flag, &value()?)?),
             "--max-ticks" => a.options.max_ticks = count(&flag, &value()?)?,
+            "--damp-after" => a.options.damp_after = count(&flag, &value()?)?,
             "--stress" => {
                 a.options.stress = value()?
                     .parse::<StressMode>()

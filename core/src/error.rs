@@ -543,6 +543,9 @@ impl Error {
 
 impl core::error::Error for Error {}
 
+/// Shorthand for results in this crate.
+pub type Result<T> = core::result::Result<T, Error>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,6 +571,3 @@ mod tests {
         assert_eq!(alloc::format!("{}", Bytes(u64::MAX)), "more than 18.4 EB");
     }
 }
-
-/// Shorthand for results in this crate.
-pub type Result<T> = core::result::Result<T, Error>;

@@ -87,7 +87,7 @@ impl Graph {
                 limit: u64::from(u32::MAX),
             });
         }
-        if a.edges.len() % 2 != 0 {
+        if !a.edges.len().is_multiple_of(2) {
             return Err(Error::DimensionMismatch {
                 expected: a.edges.len() + 1,
                 found: a.edges.len(),

@@ -80,8 +80,12 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        [a, 0, b, 0, ..] if *a != 0 && *b != 0 && bytes.len() % 2 == 0 => utf16(bytes, true),
-        [0, a, 0, b, ..] if *a != 0 && *b != 0 && bytes.len() % 2 == 0 => utf16(bytes, false),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 && bytes.len().is_multiple_of(2) => {
+            utf16(bytes, true)
+        }
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 && bytes.len().is_multiple_of(2) => {
+            utf16(bytes, false)
+        }
         _ => utf8(bytes),
     }
 }

@@ -78,6 +78,11 @@ pub struct Layout<const K: usize = 2> {
     since_resume: usize,
     /// The last end came from `max_ticks`.
     capped: bool,
+    /// Lowest tick displacement since the last resume, ticks since it, and the step
+    /// scale the damping has reached (see `LayoutOptions::damp_after`).
+    lowest: f64,
+    stale: usize,
+    step_scale: f64,
 }
 
 impl<const K: usize> Layout<K> {
@@ -170,6 +175,9 @@ impl<const K: usize> Layout<K> {
             ticks: 0,
             since_resume: 0,
             capped: false,
+            lowest: f64::INFINITY,
+            stale: 0,
+            step_scale: 1.0,
         })
     }
 

@@ -3,6 +3,9 @@
 use super::Layout;
 use crate::error::Result;
 
+/// Factor on the step scale per damped tick (see `LayoutOptions::damp_after`).
+const DAMPING: f64 = 0.95;
+
 /// What one [`Layout::tick`] did.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tick {
@@ -102,6 +105,7 @@ impl<const K: usize> Layout<K> {
         self.hold_dragged();
         self.ticks += 1;
         self.since_resume += 1;
+        self.damp(s);
         if s == 0.0 {
             self.alpha = Some(0.0);
         } else if self.last_stress.is_some() {
@@ -122,6 +126,33 @@ impl<const K: usize> Layout<K> {
         self.running = true;
         self.since_resume = 0;
         self.capped = false;
+        self.lowest = f64::INFINITY;
+        self.stale = 0;
+        self.step_scale = 1.0;
+        self.descent.set_step_scale(1.0);
+    }
+
+    /// Counts ticks since the lowest displacement; once `damp_after` of them pass, shrinks
+    /// the steps by [`DAMPING`] on every tick until the layout ends. Only projected
+    /// layouts are damped: an unconstrained descent can plateau for hundreds of ticks
+    /// and still converge.
+    fn damp(&mut self, displacement: f64) {
+        let after = self.options.damp_after;
+        if after == 0 || self.descent.projection().is_none() {
+            return;
+        }
+        if self.stale < after {
+            if displacement < self.lowest {
+                self.lowest = displacement;
+                self.stale = 0;
+            } else {
+                self.stale += 1;
+            }
+        }
+        if self.stale >= after {
+            self.step_scale *= DAMPING;
+            self.descent.set_step_scale(self.step_scale);
+        }
     }
 
     /// WebCola's `stop()`: the next tick ends the layout.

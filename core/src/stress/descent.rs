@@ -26,6 +26,8 @@ pub struct Descent<const K: usize> {
     pub threshold: f64,
     /// Iterations run so far.
     iterations: usize,
+    /// Factor on every step (1: WebCola's steps), see [`Descent::set_step_scale`].
+    step_scale: f64,
 }
 
 impl<const K: usize> Descent<K> {
@@ -89,6 +91,7 @@ impl<const K: usize> Descent<K> {
             projection: None,
             threshold: 1e-4,
             iterations: 0,
+            step_scale: 1.0,
         })
     }
 
@@ -164,6 +167,13 @@ impl<const K: usize> Descent<K> {
         Ok(())
     }
 
+    /// Scales every step (the gradient step and the projected step) by `scale`, in
+    /// `(0, 1]`; 1, the default, is WebCola's descent. Smaller steps damp a layout that
+    /// oscillates between its constraints instead of converging.
+    pub fn set_step_scale(&mut self, scale: f64) {
+        self.step_scale = scale;
+    }
+
     /// Turns the grid-snap term on or off.
     pub fn set_grid_snap(&mut self, snap: Option<GridSnap>) {
         self.deriv.snap = snap;
@@ -215,6 +225,7 @@ impl<const K: usize> Descent<K> {
                 deriv: &mut self.deriv,
                 projection: self.projection.as_mut(),
                 e,
+                scale: self.step_scale,
             };
             step.next_position(&mut self.x, a);
             kernels::midpoint(&self.x, a, ia);
@@ -275,6 +286,8 @@ struct Stepper<'a, const K: usize> {
     deriv: &'a mut Derivatives<K>,
     projection: Option<&'a mut Projection>,
     e: &'a mut Vec<f64>,
+    /// Factor on the step sizes.
+    scale: f64,
 }
 
 impl<const K: usize> Stepper<'_, K> {
@@ -283,7 +296,7 @@ impl<const K: usize> Stepper<'_, K> {
     /// clamped to `[0.2, 1]`.
     fn next_position(&mut self, x0: &mut [f64], r: &mut [f64]) {
         self.deriv.compute(self.n, x0, false);
-        let alpha = self.deriv.step_size(self.n, &self.deriv.g);
+        let alpha = self.deriv.step_size(self.n, &self.deriv.g) * self.scale;
         kernels::step(x0, &self.deriv.g, alpha, r);
         self.project(x0, r);
         if self.projection.is_some() {
@@ -294,7 +307,8 @@ impl<const K: usize> Stepper<'_, K> {
             let beta = self
                 .deriv
                 .step_size(self.n, &self.deriv.dirf)
-                .clamp(0.2, 1.0);
+                .clamp(0.2, 1.0)
+                * self.scale;
             kernels::step(x0, self.e, beta, r);
             self.project(x0, r);
         }

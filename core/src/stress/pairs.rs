@@ -22,7 +22,7 @@ pub const CURVATURE_CACHE_PAIRS: usize = 8 << 20;
 #[must_use]
 pub fn dense_bytes(n: usize, dims: usize) -> u64 {
     let n = n as u128;
-    let pairs = n * n.saturating_sub(1) / 2;
+    let pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
     let cache = if pairs <= CURVATURE_CACHE_PAIRS as u128 {
         8 * pairs
     } else {
@@ -30,7 +30,10 @@ pub fn dense_bytes(n: usize, dims: usize) -> u64 {
     };
     // Positions, RK4 buffers (f64), gradient, diagonals, copies and 15 block partials (f32).
     let per_node = dims as u128 * (8 * 8 + 5 * 4 + 30 * 4);
-    let total = 12 * pairs + cache + per_node * n;
+    let total = pairs
+        .saturating_mul(12)
+        .saturating_add(cache)
+        .saturating_add(per_node.saturating_mul(n));
     u64::try_from(total).unwrap_or(u64::MAX)
 }
 

@@ -63,6 +63,8 @@ struct Names {
     flow_layout: Option<Flow>,
     #[serde(alias = "grid_snap_size", skip_serializing_if = "Option::is_none")]
     grid_snap_size: Option<f64>,
+    #[serde(alias = "damp_after", skip_serializing_if = "Option::is_none")]
+    damp_after: Option<usize>,
     #[serde(alias = "memory_limit", skip_serializing_if = "Option::is_none")]
     memory_limit: Option<u64>,
 }
@@ -90,6 +92,7 @@ impl Serialize for LayoutOptions {
             group_compactness: Some(self.group_compactness),
             flow_layout: self.flow,
             grid_snap_size: self.grid_snap_size,
+            damp_after: Some(self.damp_after),
             memory_limit: Some(self.memory_limit),
         }
         .serialize(s)
@@ -101,8 +104,7 @@ impl<'de> Deserialize<'de> for LayoutOptions {
     /// `symmetricDiffLinkLengths` and `jaccardLinkLengths` is an error.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = Names::deserialize(d)?;
-        let mut o = LayoutOptions::default();
-        o.link_lengths = match (n.symmetric_diff_link_lengths, n.jaccard_link_lengths) {
+        let link_lengths = match (n.symmetric_diff_link_lengths, n.jaccard_link_lengths) {
             (Some(_), Some(_)) => {
                 return Err(serde::de::Error::custom(
                     "give symmetricDiffLinkLengths or jaccardLinkLengths, not both",
@@ -111,6 +113,10 @@ impl<'de> Deserialize<'de> for LayoutOptions {
             (Some(Neighbourhood { ideal, w }), None) => LinkLengths::SymmetricDiff { ideal, w },
             (None, Some(Neighbourhood { ideal, w })) => LinkLengths::Jaccard { ideal, w },
             (None, None) => LinkLengths::Given,
+        };
+        let mut o = LayoutOptions {
+            link_lengths,
+            ..LayoutOptions::default()
         };
         let set = |slot: &mut f64, v: Option<f64>| *slot = v.unwrap_or(*slot);
         set(&mut o.link_distance, n.link_distance);
@@ -125,6 +131,7 @@ impl<'de> Deserialize<'de> for LayoutOptions {
         o.avoid_overlaps = n.avoid_overlaps.unwrap_or(o.avoid_overlaps);
         o.flow = n.flow_layout.or(o.flow);
         o.grid_snap_size = n.grid_snap_size.or(o.grid_snap_size);
+        o.damp_after = n.damp_after.unwrap_or(o.damp_after);
         o.memory_limit = n.memory_limit.unwrap_or(o.memory_limit);
         Ok(o)
     }
