@@ -7,10 +7,10 @@ use colayout::{Layout, LayoutOptions, Schedule};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Ok(text) = colayout::io::decode(data) else {
         return;
     };
-    let Ok(input) = colayout::io::json::parse(text) else {
+    let Ok(input) = colayout::io::json::parse(&text) else {
         return;
     };
     if input.graph.node_count() > 64 {

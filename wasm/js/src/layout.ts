@@ -209,6 +209,24 @@ export class Layout {
     return this.set('flowLayout', { axis, minSeparation });
   }
 
+  /** Ticks without a new lowest tick displacement after which a constrained layout is
+   * damped until it ends (colayout's `dampAfter`; 0 never damps, as WebCola). */
+  dampAfter(): number;
+  dampAfter(v: number): this;
+  dampAfter(v?: number): number | this {
+    if (v === undefined) return option<number>(this._options, 'dampAfter');
+    return this.set('dampAfter', v);
+  }
+
+  /** Bytes the dense stress model may take; a larger graph throws `TooManyNodes`
+   * (colayout's `memoryLimit`). */
+  memoryLimit(): number;
+  memoryLimit(v: number): this;
+  memoryLimit(v?: number): number | this {
+    if (v === undefined) return option<number>(this._options, 'memoryLimit');
+    return this.set('memoryLimit', v);
+  }
+
   /** The most ticks a run makes after `start()` or `resume()` before it ends, converged
    * or not (colayout's `maxTicks`; `kick()` stops there too). */
   maxTicks(): number;

@@ -207,6 +207,8 @@ test('getters without a value set return the core defaults, read from the core',
   assert.equal(l.avoidOverlaps(), colayout.defaultOptions.avoidOverlaps);
   assert.equal(l.handleDisconnected(), colayout.defaultOptions.handleDisconnected);
   assert.equal(l.maxTicks(), colayout.defaultOptions.maxTicks);
+  assert.equal(l.dampAfter(), colayout.defaultOptions.dampAfter);
+  assert.equal(l.memoryLimit(), colayout.defaultOptions.memoryLimit);
   assert.deepEqual([colayout.defaultOptions.linkDistance, colayout.defaultOptions.convergenceThreshold], [20, 0.01]);
 });
 
@@ -297,4 +299,21 @@ test('d3adaptor(d3): a WebCola d3 program, run on real d3-timer and d3-dispatch,
   const [a, b] = [sn(ours.nodes.length, g.links, ours.nodes), sn(theirs.nodes.length, g.links, theirs.nodes)];
   assert.ok(Math.abs(a / b - 1) < 0.05, `SN ${a} vs WebCola ${b}`);
   assert.throws(() => colayout.d3adaptor(undefined), TypeError);
+});
+
+test('memoryLimit() refuses a graph whose model would not fit; dampAfter() ends deeply nested groups', () => {
+  const path = (n) => Array.from({ length: n - 1 }, (_, i) => ({ source: i, target: i + 1 }));
+  const big = () => new colayout.Layout().nodes(Array.from({ length: 300 }, () => ({}))).links(path(300)).memoryLimit(100000).start();
+  assert.throws(big, (e) => e instanceof colayout.LayoutError && e.code === 'TooManyNodes' && /memory limit/.test(e.message));
+  assert.throws(() => colayout.layout({ nodes: 70000, links: [] }), (e) => e.code === 'TooManyNodes');
+  const nested = (damp) => {
+    const n = 25;
+    const nodes = Array.from({ length: n }, () => ({ width: 10, height: 10 }));
+    const groups = nodes.map((_, i) => ({ leaves: [i], groups: i + 1 < n ? [i + 1] : [] }));
+    let ticks = 0;
+    new colayout.Layout().nodes(nodes).links(path(n)).groups(groups).avoidOverlaps(true).dampAfter(damp).maxTicks(1500).on('tick', () => ticks++).start();
+    return ticks;
+  };
+  assert.ok(nested(colayout.defaultOptions.dampAfter) < 1500, 'damped, the layout converges');
+  assert.equal(nested(0), 1500, 'undamped, it runs to maxTicks');
 });
