@@ -11,6 +11,7 @@
 //! (no JSON tree is built for them), and their counts are checked against [`Limits`]
 //! before anything is allocated for them.
 
+mod scalars;
 mod stream;
 mod values;
 
