@@ -7,22 +7,20 @@ use common::{colayout, data, tmp};
 
 const OLD: &str = "the previous run's output\n";
 
+/// Lays out karate with `-o json --svg svg`.
+fn run(json: &std::path::Path, svg: &std::path::Path) -> std::process::Output {
+    let (json, svg) = (json.to_str().unwrap(), svg.to_str().unwrap());
+    colayout(
+        &["layout", &data("karate.json"), "-o", json, "--svg", svg],
+        None,
+    )
+}
+
 #[test]
 fn a_failing_svg_leaves_the_json_output_untouched() {
     let json = tmp("kept.json");
     std::fs::write(&json, OLD).unwrap();
-    let svg = tmp("no/such/dir/out.svg");
-    let out = colayout(
-        &[
-            "layout",
-            &data("karate.json"),
-            "-o",
-            json.to_str().unwrap(),
-            "--svg",
-            svg.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = run(&json, &tmp("no/such/dir/out.svg"));
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -56,17 +54,7 @@ fn a_successful_run_replaces_both_files() {
     let (json, svg) = (tmp("replaced.json"), tmp("replaced.svg"));
     std::fs::write(&json, OLD).unwrap();
     std::fs::write(&svg, OLD).unwrap();
-    let out = colayout(
-        &[
-            "layout",
-            &data("karate.json"),
-            "-o",
-            json.to_str().unwrap(),
-            "--svg",
-            svg.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = run(&json, &svg);
     assert!(
         out.status.success(),
         "{}",

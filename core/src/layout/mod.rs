@@ -219,18 +219,25 @@ impl<const K: usize> Layout<K> {
             .collect()
     }
 
+    /// The node count, when `len` is `K` coordinates per node.
+    fn check_out_len(&self, len: usize) -> Result<usize> {
+        let n = self.graph.node_count();
+        if len == K * n {
+            Ok(n)
+        } else {
+            Err(Error::DimensionMismatch {
+                expected: K * n,
+                found: len,
+            })
+        }
+    }
+
     /// Writes node positions node-major into `out`: `out[i * K + d]`.
     ///
     /// # Errors
     /// [`Error::DimensionMismatch`] if `out.len() != K * node_count`.
     pub fn positions_into(&self, out: &mut [f64]) -> Result<()> {
-        let n = self.graph.node_count();
-        if out.len() != K * n {
-            return Err(Error::DimensionMismatch {
-                expected: K * n,
-                found: out.len(),
-            });
-        }
+        let n = self.check_out_len(out.len())?;
         for i in 0..n {
             out[i * K..(i + 1) * K].copy_from_slice(&self.position(i));
         }
@@ -242,13 +249,7 @@ impl<const K: usize> Layout<K> {
     /// # Errors
     /// [`Error::DimensionMismatch`] if `out.len() != K * node_count`.
     pub fn positions_into_f32(&self, out: &mut [f32]) -> Result<()> {
-        let n = self.graph.node_count();
-        if out.len() != K * n {
-            return Err(Error::DimensionMismatch {
-                expected: K * n,
-                found: out.len(),
-            });
-        }
+        let n = self.check_out_len(out.len())?;
         for i in 0..n {
             let p = self.position(i);
             for d in 0..K {

@@ -263,18 +263,8 @@ impl<'de> Visitor<'de> for Nodes<'_> {
         loop {
             let i = nodes.len();
             if i == limit {
-                let mut count = i as u64;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    count += 1;
-                }
-                if count == i as u64 {
-                    break;
-                }
-                return Err(doc.fail(Error::InputTooLarge {
-                    what: "nodes",
-                    count,
-                    limit: limit as u64,
-                }));
+                past_limit(doc, &mut seq, "nodes", limit)?;
+                break;
             }
             doc.context = Some(format!("node {i}"));
             let Some(raw) = seq.next_element::<RawNode>()? else {
@@ -299,6 +289,28 @@ impl<'de> Visitor<'de> for Nodes<'_> {
         doc.labels = labels;
         Ok(())
     }
+}
+
+/// At `limit` items read: Ok when the array ends there, else the count of all of them
+/// (skipped without being kept) as [`Error::InputTooLarge`].
+fn past_limit<'de, A: SeqAccess<'de>>(
+    doc: &mut Document,
+    seq: &mut A,
+    what: &'static str,
+    limit: usize,
+) -> core::result::Result<(), A::Error> {
+    let mut count = limit as u64;
+    while seq.next_element::<IgnoredAny>()?.is_some() {
+        count += 1;
+    }
+    if count == limit as u64 {
+        return Ok(());
+    }
+    Err(doc.fail(Error::InputTooLarge {
+        what,
+        count,
+        limit: limit as u64,
+    }))
 }
 
 /// A node as WebCola writes it; other fields are ignored.
@@ -397,18 +409,8 @@ impl<'de> Visitor<'de> for Links<'_> {
         loop {
             let i = links.len();
             if i == limit {
-                let mut count = i as u64;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    count += 1;
-                }
-                if count == i as u64 {
-                    break;
-                }
-                return Err(doc.fail(Error::InputTooLarge {
-                    what: "links",
-                    count,
-                    limit: limit as u64,
-                }));
+                past_limit(doc, &mut seq, "links", limit)?;
+                break;
             }
             doc.context = Some(format!("link {i}"));
             let Some(raw) = seq.next_element::<RawLink>()? else {
