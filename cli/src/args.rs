@@ -50,7 +50,7 @@ OPTIONS:
                               succeeds
         --svg OUT.svg         draw the layout as SVG
         --link-distance L     ideal length of links without their own length [{ld};
-                              72 for DOT, Graphviz's len of 1 inch]
+                              {dl} for DOT, Graphviz's len of 1 inch]
         --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
         --jaccard I[,W]       link lengths I*(1+W*|A∩B|/|A∪B|) [W=1]
         --iterations A,B,C[,D] iterations of WebCola's start(a, b, c, d) phases:
@@ -77,6 +77,7 @@ OPTIONS:
     -h, --help                print this help
 ",
         ld = o.link_distance,
+        dl = colayout::io::dot::DEFAULT_LEN,
         sep = f.min_separation,
         mt = o.max_ticks,
         da = o.damp_after,
