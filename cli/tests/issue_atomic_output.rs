@@ -32,7 +32,10 @@ fn a_failing_svg_leaves_the_json_output_untouched() {
     let stray: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".kept.json") && name.ends_with(".tmp")
+        })
         .collect();
     assert!(stray.is_empty(), "temporary files left: {stray:?}");
 }
