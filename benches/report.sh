@@ -50,6 +50,21 @@ IR_AVX2=$(per_tick target/avx2/release/colayout)
 
 RSS=$(/usr/bin/time -f %M target/release/colayout layout data/USpowerGrid.json --ticks 3 -o /dev/null 2>&1 | tail -n 1)
 
+# Large and hostile inputs (issue #9): a 200 MB JSON link list (read, then refused for
+# memory: the peak is the reader's), a 118 KB DOT file of 10^8 edges, nested groups.
+python3 benches/inputs.py "$OUT"
+timed() { /usr/bin/time -f '%e|%M' "$@" 2>&1 >/dev/null | tail -n 1 || true; }
+BIG=$(timed target/release/colayout layout "$OUT/links-200mb.json" -o /dev/null)
+BIG_MB=$(($(stat -c %s "$OUT/links-200mb.json") / 1000000))
+DOT_E=$(timed target/release/colayout layout "$OUT/edges-1e8.dot" -o /dev/null)
+NEST=()
+for d in 25 100; do
+  NEST+=("$(target/release/colayout layout "$OUT/nested-$d.json" --avoid-overlaps -o "$OUT/nested-$d.out.json" 2>&1 | tail -n 1 | sed -E 's/.*: ([0-9]+) ticks.*, ([0-9.]+) ms/\1|\2/')")
+  NEST+=("$(target/release/colayout layout "$OUT/nested-$d.json" --avoid-overlaps --damp-after 0 -o /dev/null 2>&1 | tail -n 1 | sed -E 's/.*: ([0-9]+) ticks.*, ([0-9.]+) ms/\1|\2/')")
+done
+field() { echo "$1" | cut -d'|' -f"$2"; }
+BIG_X=$(awk -v kb="$(field "$BIG" 2)" -v bytes="$(stat -c %s "$OUT/links-200mb.json")" 'BEGIN { printf "%.1f", kb * 1024 / bytes }')
+
 cargo build --release -q --target wasm32-unknown-unknown -p colayout-wasm
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR=target/wasm-compat \
   cargo build --release -q --target wasm32-unknown-unknown -p colayout-wasm
@@ -191,6 +206,24 @@ One tick on dwt_419 in the same page, same options, from WebCola's default start
 | $(browser 'r.ticks.simd ? "Wasm SIMD" : "Wasm"') | $(browser 'r.ticks.colayout.toFixed(3)') | $(browser 'r.ticks.webcola.toFixed(2)') | $(browser 'r.ticks.ratio.toFixed(1)')x |
 
 Screenshot: \`wasm/js/demo/screenshot.png\`.
+
+## Large and hostile inputs, SSE2 build
+
+Made by \`benches/inputs.py\`. The 200 MB link list is read as it streams (no JSON tree), then
+refused for memory before its stress model is allocated, so the peak is the reader's:
+
+| input | what colayout does | time, s | peak memory |
+|---|---|---:|---:|
+| ${BIG_MB} MB JSON, 100 000 nodes, 14.5 M links | reads it, then refuses it for memory (\`TooManyNodes\`) | $(field "$BIG" 1) | $(($(field "$BIG" 2) / 1024)) MB (${BIG_X}x the input) |
+| 118 KB DOT, \`{a0 … a9999} -- {b0 … b9999}\` (10⁸ edges) | refuses it (\`InputTooLarge\`) before making a link | $(field "$DOT_E" 1) | $(($(field "$DOT_E" 2) / 1024)) MB |
+
+Nested groups (group i holds node i and group i + 1), 10×10 boxes, \`--avoid-overlaps\`,
+damped (the default, \`--damp-after 250\`) and not (\`--damp-after 0\`, WebCola's ticks):
+
+| depth | damped: ticks | ms | undamped: ticks | ms |
+|---:|---:|---:|---:|---:|
+| 25 | $(field "${NEST[0]}" 1) | $(field "${NEST[0]}" 2) | $(field "${NEST[1]}" 1) (max_ticks) | $(field "${NEST[1]}" 2) |
+| 100 | $(field "${NEST[2]}" 1) | $(field "${NEST[2]}" 2) | $(field "${NEST[3]}" 1) (max_ticks) | $(field "${NEST[3]}" 2) |
 
 ## Targets (issues #4 and #5)
 

@@ -145,7 +145,7 @@ fn document(layout: &DynLayout, stats: serde_json::Value) -> String {
     out
 }
 
-fn picture(layout: &DynLayout, input: &Input) -> String {
+fn picture(layout: &DynLayout, labels: &[Option<String>]) -> String {
     let graph = layout.graph();
     let xy: Vec<[f64; 2]> = layout
         .positions()
@@ -155,7 +155,7 @@ fn picture(layout: &DynLayout, input: &Input) -> String {
     let nodes: Vec<svg::SvgNode> = graph
         .nodes()
         .iter()
-        .zip(&input.labels)
+        .zip(labels)
         .map(|(v, label)| svg::SvgNode {
             width: v.width,
             height: v.height,
@@ -184,8 +184,8 @@ fn picture(layout: &DynLayout, input: &Input) -> String {
 fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     let failed = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
     let t0 = Instant::now();
-    let mut layout =
-        DynLayout::new(input.graph.clone(), args.options.clone(), args.dims).map_err(failed)?;
+    let Input { graph, labels } = input;
+    let mut layout = DynLayout::new(graph, args.options.clone(), args.dims).map_err(failed)?;
     layout.start(args.schedule).map_err(failed)?;
     let t1 = Instant::now();
     let ticks = match args.ticks {
@@ -207,7 +207,7 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         "descent_millis": descent_millis,
     });
     let doc = document(&layout, stats);
-    let svg = args.svg.as_ref().map(|_| picture(&layout, &input));
+    let svg = args.svg.as_ref().map(|_| picture(&layout, &labels));
     let mut files: Vec<(&str, &[u8])> = Vec::new();
     if let Some(path) = &args.output {
         files.push((path, doc.as_bytes()));

@@ -99,9 +99,6 @@ impl<const K: usize> Layout<K> {
     pub fn new(graph: Graph, options: LayoutOptions) -> Result<Self> {
         const { assert!(K == 2 || K == 3, "Layout supports 2 or 3 dimensions") };
         options.validate()?;
-        let lengths =
-            linklengths::link_lengths(&graph, options.link_distance, options.link_lengths)?;
-        ranges::check(&graph, &options, &lengths)?;
         let groups = graph.groups().len();
         let n = graph.node_count();
         let big_n = n + 2 * groups;
@@ -113,6 +110,9 @@ impl<const K: usize> Layout<K> {
                 limit: options.memory_limit,
             });
         }
+        let lengths =
+            linklengths::link_lengths(&graph, options.link_distance, options.link_lengths)?;
+        ranges::check(&graph, &options, &lengths)?;
         let pairs = PairTable::with_groups(
             &graph,
             &lengths,
