@@ -85,3 +85,46 @@ fn the_same_file_for_json_and_svg_is_refused() {
     }
     assert_eq!(std::fs::read_to_string(&same).unwrap(), OLD);
 }
+
+#[test]
+fn dev_null_stays_a_device_and_a_symlink_stays_a_link() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = colayout(
+        &[
+            "layout",
+            &data("karate.json"),
+            "-o",
+            "/dev/null",
+            "--svg",
+            "/dev/null",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "the same file twice is refused");
+    let out = colayout(&["layout", &data("karate.json"), "-o", "/dev/null"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    let (real, link) = (tmp("real.json"), tmp("link.json"));
+    std::fs::write(&real, OLD).unwrap();
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = colayout(
+        &["layout", &data("karate.json"), "-o", link.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .starts_with("{\"positions\""));
+}
