@@ -335,6 +335,7 @@ impl fmt::Display for Error {
 struct Bytes(u64);
 
 impl fmt::Display for Bytes {
+    /// Tenths of a unit in integer arithmetic (no float formatting code in small builds).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const UNITS: [&str; 6] = ["kB", "MB", "GB", "TB", "PB", "EB"];
         if self.0 == u64::MAX {
@@ -343,13 +344,13 @@ impl fmt::Display for Bytes {
         if self.0 < 1000 {
             return write!(f, "{} bytes", self.0);
         }
-        let mut v = self.0 as f64 / 1000.0;
-        let mut unit = 0;
-        while v >= 1000.0 && unit + 1 < UNITS.len() {
-            v /= 1000.0;
+        let (mut scale, mut unit) = (1000u64, 0);
+        while self.0 / scale >= 1000 && unit + 1 < UNITS.len() {
+            scale *= 1000;
             unit += 1;
         }
-        write!(f, "{v:.1} {}", UNITS[unit])
+        let tenths = (u128::from(self.0) * 10 + u128::from(scale) / 2) / u128::from(scale);
+        write!(f, "{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
 }
 

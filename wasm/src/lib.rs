@@ -4,7 +4,7 @@
 //! typed arrays. Errors are JS `Error`s with a `code` property equal to the core's
 //! `Error::code()`.
 
-use colayout::{DragTarget, DynLayout, Graph, GraphArrays, LayoutOptions, Schedule};
+use colayout::{DragTarget, Graph, GraphArrays, Layout, LayoutOptions, Schedule};
 use wasm_bindgen::prelude::*;
 
 /// True when this module was built with Wasm SIMD (simd128).
@@ -47,27 +47,24 @@ fn target(group: bool, index: usize) -> DragTarget {
     }
 }
 
-/// A layout in 2 (default) or 3 dimensions: WebCola's `Layout` with its phases, ticks
-/// and drag.
+/// A 2-D layout: WebCola's `Layout` with its phases, ticks and drag.
 #[wasm_bindgen]
 pub struct RawLayout {
-    layout: DynLayout,
+    layout: Layout<2>,
 }
 
 #[wasm_bindgen]
 impl RawLayout {
     /// A layout of `graph` (WebCola JSON: nodes, links, groups, constraints) with
-    /// `options` (WebCola-named JSON: `linkDistance`, `avoidOverlaps`, ...), in `dims`
-    /// dimensions (2 when absent).
+    /// `options` (WebCola-named JSON: `linkDistance`, `avoidOverlaps`, ...).
     ///
     /// # Errors
     /// An `Error` whose `code` names the core's error variant.
     #[wasm_bindgen(constructor)]
-    pub fn new(graph: &str, options: &str, dims: Option<usize>) -> Result<RawLayout, JsValue> {
+    pub fn new(graph: &str, options: &str) -> Result<RawLayout, JsValue> {
         let input = colayout::io::json::parse(graph).map_err(|e| js_error(&e))?;
         let options = colayout::io::json::parse_options(options).map_err(|e| js_error(&e))?;
-        let layout =
-            DynLayout::new(input.graph, options, dims.unwrap_or(2)).map_err(|e| js_error(&e))?;
+        let layout = Layout::<2>::new(input.graph, options).map_err(|e| js_error(&e))?;
         Ok(RawLayout { layout })
     }
 
@@ -94,12 +91,6 @@ impl RawLayout {
                 center_graph,
             })
             .map_err(|e| js_error(&e))
-    }
-
-    /// Dimensions: 2 or 3.
-    #[must_use]
-    pub fn dims(&self) -> usize {
-        self.layout.dims()
     }
 
     /// Replaces the graph while running, keeping positions: `previous[i]` is node `i`'s
@@ -175,10 +166,10 @@ impl RawLayout {
         self.layout.graph().node_count()
     }
 
-    /// Positions as a fresh `Float32Array`, `[x0, y0, x1, y1, ...]` (`dims()` per node).
+    /// Positions as a fresh `Float32Array`, `[x0, y0, x1, y1, ...]`.
     #[must_use]
     pub fn positions(&self) -> Vec<f32> {
-        let mut out = vec![0.0; self.layout.dims() * self.node_count()];
+        let mut out = vec![0.0; 2 * self.node_count()];
         // The length matches by construction.
         let _ = self.layout.positions_into_f32(&mut out);
         out
@@ -187,7 +178,10 @@ impl RawLayout {
     /// Positions as a fresh `Float64Array` (exact), `[x0, y0, x1, y1, ...]`.
     #[must_use]
     pub fn positions_f64(&self) -> Vec<f64> {
-        self.layout.positions()
+        let mut out = vec![0.0; 2 * self.node_count()];
+        // The length matches by construction.
+        let _ = self.layout.positions_into(&mut out);
+        out
     }
 
     /// Group boxes, `[x, X, y, Y]` per group.
@@ -272,13 +266,15 @@ pub fn layout_ticks(
 ) -> Result<Vec<f64>, JsValue> {
     let run = || -> colayout::Result<Vec<f64>> {
         let graph = Graph::from_arrays(&GraphArrays::new(n, edges))?;
-        let mut layout = DynLayout::new(graph, LayoutOptions::default(), 2)?;
+        let mut layout = Layout::<2>::new(graph, LayoutOptions::default())?;
         layout.start(Schedule {
             keep_running: false,
             ..Schedule::iterations(a, b, c)
         })?;
         layout.run_ticks(ticks)?;
-        Ok(layout.positions())
+        let mut out = vec![0.0; 2 * n];
+        layout.positions_into(&mut out)?;
+        Ok(out)
     };
     run().map_err(|e| js_error(&e))
 }

@@ -8,7 +8,6 @@ export interface RawLayout {
   stop(): void;
   resume(): void;
   alpha(): number;
-  dims(): number;
   reached_max_ticks(): boolean;
   node_count(): number;
   positions(): Float32Array;
@@ -25,7 +24,7 @@ export interface RawLayout {
 
 export interface RawModule {
   default(input: { module_or_path: BufferSource | URL | string | Response | Promise<Response> }): Promise<unknown>;
-  RawLayout: new (graph: string, options: string, dims?: number) => RawLayout;
+  RawLayout: new (graph: string, options: string) => RawLayout;
   built_with_simd(): boolean;
   error_codes(): string[];
   default_options(): string;

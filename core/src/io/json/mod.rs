@@ -7,11 +7,10 @@
 //! `source`/`target` may be node indices or a node's `id`/`name`; or the corpus shape
 //! `{"nodes": N, "links": [[u, v], ...]}`.
 //!
-//! Nodes and links are read as they stream past, straight into the graph's own types
-//! (no JSON tree is built for them), and their counts are checked against [`Limits`]
-//! before anything is allocated for them.
+//! Nodes and links are read as they stream past, one at a time, into the graph's own
+//! types (no JSON tree is built for the document), and their counts are checked
+//! against [`Limits`] before anything is allocated for them.
 
-mod scalars;
 mod stream;
 mod values;
 

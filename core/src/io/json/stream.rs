@@ -9,11 +9,9 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 use serde_json::Value;
 
-use super::scalars::{text, Num, Ref, Truthy};
-use super::values::{as_text, parse_constraint, parse_group};
+use super::values::{as_text, link_from, node_from, parse_constraint, parse_group, Ref};
 use crate::error::{Error, Result};
 use crate::graph::{Link, Node};
 use crate::io::{Input, Limits};
@@ -267,21 +265,16 @@ impl<'de> Visitor<'de> for Nodes<'_> {
                 break;
             }
             doc.context = Some(format!("node {i}"));
-            let Some(raw) = seq.next_element::<RawNode>()? else {
+            // One node at a time: its JSON value is dropped once read.
+            let Some(v) = seq.next_element::<Value>()? else {
                 break;
             };
-            for t in [&raw.id, &raw.name].into_iter().flatten() {
-                doc.ids.entry(t.clone()).or_insert(i);
+            let (node, label, names) =
+                node_from(i, &v).map_err(|e| doc.fail(Error::parse("JSON", e)))?;
+            for t in names.into_iter().flatten() {
+                doc.ids.entry(t).or_insert(i);
             }
-            let label = raw.label.or(raw.name).or(raw.id);
-            nodes.push(Node {
-                x: raw.x.0,
-                y: raw.y.0,
-                z: raw.z.0,
-                width: raw.width.0,
-                height: raw.height.0,
-                fixed: raw.fixed.0,
-            });
+            nodes.push(node);
             labels.push(label);
         }
         doc.context = None;
@@ -311,29 +304,6 @@ fn past_limit<'de, A: SeqAccess<'de>>(
         count,
         limit: limit as u64,
     }))
-}
-
-/// A node as WebCola writes it; other fields are ignored.
-#[derive(Deserialize)]
-struct RawNode {
-    #[serde(default)]
-    x: Num,
-    #[serde(default)]
-    y: Num,
-    #[serde(default)]
-    z: Num,
-    #[serde(default)]
-    width: Num,
-    #[serde(default)]
-    height: Num,
-    #[serde(default)]
-    fixed: Truthy,
-    #[serde(default, deserialize_with = "text")]
-    label: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    id: Option<String>,
 }
 
 /// `"links"` (or `"edges"`): an array of `[source, target]` pairs or link objects.
@@ -413,15 +383,17 @@ impl<'de> Visitor<'de> for Links<'_> {
                 break;
             }
             doc.context = Some(format!("link {i}"));
-            let Some(raw) = seq.next_element::<RawLink>()? else {
+            let Some(v) = seq.next_element::<Value>()? else {
                 break;
             };
+            let (ends, length, weight) =
+                link_from(i, &v).map_err(|e| doc.fail(Error::parse("JSON", e)))?;
             let mut link = Link {
-                length: raw.length.0,
-                weight: raw.weight.0,
+                length,
+                weight,
                 ..Link::new(0, 0)
             };
-            for (is_target, end) in [(false, raw.source), (true, raw.target)] {
+            for (is_target, end) in [false, true].into_iter().zip(ends) {
                 let node = match end {
                     Ref::Index(k) => k,
                     Ref::Name(name) => match (&doc.nodes, doc.ids.get(&name)) {
@@ -447,70 +419,5 @@ impl<'de> Visitor<'de> for Links<'_> {
         doc.context = None;
         doc.links = Some(links);
         Ok(())
-    }
-}
-
-/// A link: `[source, target]` (further entries ignored) or `{source, target, length,
-/// weight}` (other fields ignored).
-struct RawLink {
-    source: Ref,
-    target: Ref,
-    length: Num,
-    weight: Num,
-}
-
-impl<'de> Deserialize<'de> for RawLink {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawLink;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("[source, target] or {\"source\", \"target\"}")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> core::result::Result<RawLink, A::Error> {
-                let missing = |k| de::Error::custom(format!("has no {k}"));
-                let source = seq.next_element()?.ok_or_else(|| missing("source"))?;
-                let target = seq.next_element()?.ok_or_else(|| missing("target"))?;
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(RawLink {
-                    source,
-                    target,
-                    length: Num(None),
-                    weight: Num(None),
-                })
-            }
-
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> core::result::Result<RawLink, A::Error> {
-                let (mut source, mut target) = (None, None);
-                let (mut length, mut weight) = (Num(None), Num(None));
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    match key.as_ref() {
-                        "source" => source = Some(map.next_value()?),
-                        "target" => target = Some(map.next_value()?),
-                        "length" => length = map.next_value()?,
-                        "weight" => weight = map.next_value()?,
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                let missing = |k| de::Error::custom(format!("has no {k}"));
-                Ok(RawLink {
-                    source: source.ok_or_else(|| missing("source"))?,
-                    target: target.ok_or_else(|| missing("target"))?,
-                    length,
-                    weight,
-                })
-            }
-        }
-        d.deserialize_any(V)
     }
 }

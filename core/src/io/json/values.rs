@@ -1,5 +1,5 @@
-//! Groups and constraints, read from JSON values (they are few beside nodes and links),
-//! and the scalar readings shared with the streaming readers.
+//! Nodes, links, groups and constraints from JSON values. The streaming reader hands
+//! over one node or link at a time, so a value never outlives its item.
 
 use alloc::collections::BTreeMap;
 use alloc::format;
@@ -10,8 +10,94 @@ use serde_json::Value;
 
 use crate::constraints::{Group, UserConstraint, DEFAULT_PAGE_WEIGHT};
 use crate::geom::{Axis, Rectangle};
+use crate::graph::Node;
 
 type HashMap<K, V> = BTreeMap<K, V>;
+
+/// A node's fields: numbers (or strings holding them), WebCola's `fixed`, and its
+/// label (`label`, `name` or `id`). Also returns its `id` and `name`, which links,
+/// groups and constraints may use to name it.
+pub(super) fn node_from(
+    i: usize,
+    v: &Value,
+) -> Result<(Node, Option<String>, [Option<String>; 2]), String> {
+    let o = v
+        .as_object()
+        .ok_or_else(|| format!("node {i} is not an object"))?;
+    let num = |key: &str| -> Result<Option<f64>, String> {
+        match o.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => as_number(v)
+                .map(Some)
+                .ok_or_else(|| format!("node {i}: \"{key}\" is not a number")),
+        }
+    };
+    let node = Node {
+        x: num("x")?,
+        y: num("y")?,
+        z: num("z")?,
+        width: num("width")?,
+        height: num("height")?,
+        fixed: o.get("fixed").is_some_and(truthy),
+    };
+    let text = |k: &str| o.get(k).and_then(as_text);
+    let label = ["label", "name", "id"].iter().find_map(|k| text(k));
+    Ok((node, label, [text("id"), text("name")]))
+}
+
+/// A link end: a node index (a number or a numeric string) or a node's `id`/`name`.
+pub(super) enum Ref {
+    Index(usize),
+    Name(String),
+}
+
+/// A link, `[source, target]` or `{"source", "target", "length", "weight"}`: its ends,
+/// length and weight.
+pub(super) fn link_from(
+    i: usize,
+    v: &Value,
+) -> Result<([Ref; 2], Option<f64>, Option<f64>), String> {
+    let end = |v: Option<&Value>, key: &str| -> Result<Ref, String> {
+        let v = v.ok_or_else(|| format!("link {i} has no {key}"))?;
+        if let Some(k) = as_index(v) {
+            return Ok(Ref::Index(k));
+        }
+        match v {
+            Value::String(s) => Ok(Ref::Name(s.clone())),
+            _ => Err(format!(
+                "link {i}: {key} {v} is neither a node index nor a node id/name"
+            )),
+        }
+    };
+    match v {
+        Value::Array(pair) if pair.len() >= 2 => Ok((
+            [end(pair.first(), "source")?, end(pair.get(1), "target")?],
+            None,
+            None,
+        )),
+        Value::Object(o) => {
+            let num = |key: &str| -> Result<Option<f64>, String> {
+                match o.get(key) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(v) => as_number(v)
+                        .map(Some)
+                        .ok_or_else(|| format!("link {i}: \"{key}\" is not a number")),
+                }
+            };
+            Ok((
+                [
+                    end(o.get("source"), "source")?,
+                    end(o.get("target"), "target")?,
+                ],
+                num("length")?,
+                num("weight")?,
+            ))
+        }
+        _ => Err(format!(
+            "link {i} must be [source, target] or {{\"source\", \"target\"}}"
+        )),
+    }
+}
 
 /// A node reference: an index (number or numeric string) or a node's `id`/`name`.
 pub(super) fn node_ref(v: &Value, ids: &HashMap<String, usize>) -> Option<usize> {
