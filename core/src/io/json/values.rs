@@ -14,13 +14,13 @@ use crate::graph::Node;
 
 type HashMap<K, V> = BTreeMap<K, V>;
 
+/// A node read from JSON: the node, its label, and its `id` and `name`.
+pub(super) type NodeItem = (Node, Option<String>, [Option<String>; 2]);
+
 /// A node's fields: numbers (or strings holding them), WebCola's `fixed`, and its
 /// label (`label`, `name` or `id`). Also returns its `id` and `name`, which links,
 /// groups and constraints may use to name it.
-pub(super) fn node_from(
-    i: usize,
-    v: &Value,
-) -> Result<(Node, Option<String>, [Option<String>; 2]), String> {
+pub(super) fn node_from(i: usize, v: &Value) -> Result<NodeItem, String> {
     let o = v
         .as_object()
         .ok_or_else(|| format!("node {i} is not an object"))?;
