@@ -51,12 +51,12 @@ pub(super) enum Ref {
     Name(String),
 }
 
+/// A link read from JSON: its ends, length and weight.
+pub(super) type LinkItem = ([Ref; 2], Option<f64>, Option<f64>);
+
 /// A link, `[source, target]` or `{"source", "target", "length", "weight"}`: its ends,
 /// length and weight.
-pub(super) fn link_from(
-    i: usize,
-    v: &Value,
-) -> Result<([Ref; 2], Option<f64>, Option<f64>), String> {
+pub(super) fn link_from(i: usize, v: &Value) -> Result<LinkItem, String> {
     let end = |v: Option<&Value>, key: &str| -> Result<Ref, String> {
         let v = v.ok_or_else(|| format!("link {i} has no {key}"))?;
         if let Some(k) = as_index(v) {
