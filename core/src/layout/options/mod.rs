@@ -67,7 +67,7 @@ pub struct LayoutOptions {
     /// so a layout that oscillates between its constraints (deeply nested groups, say)
     /// settles and ends. 0 never damps, as WebCola, whose ticks then run until
     /// `max_ticks`. Default 250; the constrained fixtures that converge reach a new low
-    /// at least every 110 ticks, so they are not changed.
+    /// at least every 101 ticks, so they are not changed.
     pub damp_after: usize,
     /// Bytes the dense stress model may take; a larger graph is refused with
     /// [`Error::TooManyNodes`] before anything is allocated. Default 2 GiB (the model
