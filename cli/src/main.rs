@@ -97,11 +97,20 @@ fn run_with_progress(layout: &mut DynLayout) -> colayout::Result<usize> {
     ticks
 }
 
+/// What a finished layout reports, computed once for the JSON, the picture and the
+/// warnings.
+struct Report {
+    /// Node-major positions, `dims` per node.
+    positions: Vec<f64>,
+    unsatisfied: Vec<colayout::Violation>,
+    overlapping: Vec<(usize, usize)>,
+}
+
 /// The JSON document: positions (each coordinate the shortest text that round-trips
 /// its exact `f64`), group boxes, unsatisfied constraints, overlapping boxes and stats.
-fn document(layout: &DynLayout, stats: serde_json::Value) -> String {
+fn document(layout: &DynLayout, report: &Report, stats: serde_json::Value) -> String {
     let dims = layout.dims();
-    let positions = layout.positions();
+    let positions = &report.positions;
     let mut out = String::with_capacity(positions.len() * 12 + 200);
     out.push_str("{\"positions\":[");
     for (i, p) in positions.chunks_exact(dims).enumerate() {
@@ -122,8 +131,8 @@ fn document(layout: &DynLayout, stats: serde_json::Value) -> String {
         .iter()
         .map(|b| [b.x, b.x_max, b.y, b.y_max])
         .collect();
-    let unsatisfied: Vec<serde_json::Value> = layout
-        .unsatisfied(1e-3)
+    let unsatisfied: Vec<serde_json::Value> = report
+        .unsatisfied
         .iter()
         .map(|v| {
             serde_json::json!({
@@ -138,17 +147,17 @@ fn document(layout: &DynLayout, stats: serde_json::Value) -> String {
     out.push_str(",\"unsatisfied\":");
     out.push_str(&serde_json::Value::Array(unsatisfied).to_string());
     out.push_str(",\"overlapping\":");
-    out.push_str(&serde_json::json!(layout.overlapping_nodes(1e-3)).to_string());
+    out.push_str(&serde_json::json!(report.overlapping).to_string());
     out.push_str(",\"stats\":");
     out.push_str(&stats.to_string());
     out.push_str("}\n");
     out
 }
 
-fn picture(layout: &DynLayout, labels: &[Option<String>]) -> String {
+fn picture(layout: &DynLayout, report: &Report, labels: &[Option<String>]) -> String {
     let graph = layout.graph();
-    let xy: Vec<[f64; 2]> = layout
-        .positions()
+    let xy: Vec<[f64; 2]> = report
+        .positions
         .chunks_exact(layout.dims())
         .map(|p| [p[0], p[1]])
         .collect();
@@ -196,7 +205,11 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     let descent_millis = t1.elapsed().as_secs_f64() * 1e3;
     let millis = t0.elapsed().as_secs_f64() * 1e3;
     let sn = layout.scale_normalised_stress();
-    let overlaps = layout.overlapping_nodes(1e-3).len();
+    let report = Report {
+        positions: layout.positions(),
+        unsatisfied: layout.unsatisfied(1e-3),
+        overlapping: layout.overlapping_nodes(1e-3),
+    };
     let stats = serde_json::json!({
         "ticks": ticks,
         "converged": !layout.reached_max_ticks(),
@@ -206,8 +219,11 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         "millis": millis,
         "descent_millis": descent_millis,
     });
-    let doc = document(&layout, stats);
-    let svg = args.svg.as_ref().map(|_| picture(&layout, &labels));
+    let doc = document(&layout, &report, stats);
+    let svg = args
+        .svg
+        .as_ref()
+        .map(|_| picture(&layout, &report, &labels));
     let mut files: Vec<(&str, &[u8])> = Vec::new();
     if let Some(path) = &args.output {
         files.push((path, doc.as_bytes()));
@@ -221,12 +237,13 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
             .write_all(doc.as_bytes())
             .map_err(|e| Failure(format!("cannot write to stdout: {e}"), 1))?;
     }
-    let unsatisfied = layout.unsatisfied(1e-3).len();
+    let unsatisfied = report.unsatisfied.len();
     if unsatisfied > 0 {
         eprintln!(
             "colayout: warning: {unsatisfied} constraint(s) could not be satisfied (listed under \"unsatisfied\")"
         );
     }
+    let overlaps = report.overlapping.len();
     if args.options.avoid_overlaps && overlaps > 0 {
         eprintln!(
             "colayout: warning: {overlaps} pair(s) of node boxes still overlap (listed under \"overlapping\")"

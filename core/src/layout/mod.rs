@@ -78,11 +78,10 @@ pub struct Layout<const K: usize = 2> {
     since_resume: usize,
     /// The last end came from `max_ticks`.
     capped: bool,
-    /// Lowest tick displacement since the last resume, ticks since it, and the step
-    /// scale the damping has reached (see `LayoutOptions::damp_after`).
+    /// Lowest tick displacement since the last resume, and ticks since it (see
+    /// `LayoutOptions::damp_after`); the damping itself is the descent's step scale.
     lowest: f64,
     stale: usize,
-    step_scale: f64,
 }
 
 impl<const K: usize> Layout<K> {
@@ -177,7 +176,6 @@ impl<const K: usize> Layout<K> {
             capped: false,
             lowest: f64::INFINITY,
             stale: 0,
-            step_scale: 1.0,
         })
     }
 

@@ -56,14 +56,7 @@ pub(crate) fn coordinate(
 }
 
 fn size(item: &'static str, index: usize, field: &'static str, v: f64) -> Result<()> {
-    within(item, index, field, v.abs(), 0.0, MAX_SIZE).map_err(|_| Error::OutOfRange {
-        item,
-        index,
-        field,
-        value: v,
-        min: -MAX_SIZE,
-        max: MAX_SIZE,
-    })
+    within(item, index, field, v, -MAX_SIZE, MAX_SIZE)
 }
 
 fn length(item: &'static str, index: usize, field: &'static str, v: f64) -> Result<()> {

@@ -128,7 +128,6 @@ impl<const K: usize> Layout<K> {
         self.capped = false;
         self.lowest = f64::INFINITY;
         self.stale = 0;
-        self.step_scale = 1.0;
         self.descent.set_step_scale(1.0);
     }
 
@@ -150,8 +149,8 @@ impl<const K: usize> Layout<K> {
             }
         }
         if self.stale >= after {
-            self.step_scale *= DAMPING;
-            self.descent.set_step_scale(self.step_scale);
+            let scale = self.descent.step_scale() * DAMPING;
+            self.descent.set_step_scale(scale);
         }
     }
 

@@ -174,6 +174,12 @@ impl<const K: usize> Descent<K> {
         self.step_scale = scale;
     }
 
+    /// The factor on every step ([`Descent::set_step_scale`]).
+    #[must_use]
+    pub fn step_scale(&self) -> f64 {
+        self.step_scale
+    }
+
     /// Turns the grid-snap term on or off.
     pub fn set_grid_snap(&mut self, snap: Option<GridSnap>) {
         self.deriv.snap = snap;

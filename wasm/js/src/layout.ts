@@ -111,7 +111,7 @@ export class Layout {
   private _groups: InputGroup[] = [];
   private _constraints: unknown[] = [];
   private _options: Record<string, unknown> = {};
-  private _linkDistance: number | ((l: InputLink) => number) = option<number>({}, 'linkDistance');
+  private _linkDistance: number | ((l: InputLink) => number) = defaultOptions.linkDistance as number;
   private _raw: RawLayout | null = null;
   /** The node objects the core laid out, in its order (for `update`). */
   private _placed: InputNode[] = [];

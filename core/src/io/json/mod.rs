@@ -16,13 +16,11 @@ mod values;
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 
 use serde::de::DeserializeSeed;
 
 use super::{Input, Limits};
 use crate::error::{Error, Result};
-use crate::graph::Graph;
 use crate::layout::LayoutOptions;
 use stream::Document;
 
@@ -30,8 +28,8 @@ use stream::Document;
 ///
 /// # Errors
 /// [`Error::Parse`] for malformed JSON or a value of the wrong type;
-/// [`Error::InputTooLarge`] beyond the limits; the graph's own errors ([`Graph::new`],
-/// [`Graph::with_groups`], [`Graph::with_constraints`]).
+/// [`Error::InputTooLarge`] beyond the limits; the graph's own errors ([`crate::Graph::new`],
+/// [`crate::Graph::with_groups`], [`crate::Graph::with_constraints`]).
 pub fn parse(text: &str) -> Result<Input> {
     parse_with(text, &Limits::default())
 }
@@ -81,18 +79,6 @@ pub fn parse_options(text: &str) -> Result<LayoutOptions> {
 pub fn options_to_json(options: &LayoutOptions) -> String {
     // Serialising plain numbers, strings and booleans into a string cannot fail.
     serde_json::to_string(options).unwrap_or_default()
-}
-
-/// The graph of a finished document.
-pub(crate) fn build(
-    nodes: Vec<crate::graph::Node>,
-    links: Vec<crate::graph::Link>,
-    groups: Vec<crate::constraints::Group>,
-    constraints: Vec<crate::constraints::UserConstraint>,
-) -> Result<Graph> {
-    Graph::new(nodes, links)?
-        .with_groups(groups)?
-        .with_constraints(constraints)
 }
 
 #[cfg(test)]

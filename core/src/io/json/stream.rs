@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::values::{as_text, link_from, node_from, parse_constraint, parse_group, Ref};
 use crate::error::{Error, Result};
-use crate::graph::{Link, Node};
+use crate::graph::{Graph, Link, Node};
 use crate::io::{Input, Limits};
 
 /// What has been read so far, and the first typed error (kept here because serde's own
@@ -102,7 +102,9 @@ impl Document {
             .enumerate()
             .map(|(i, c)| parse_constraint(i, c, &self.ids).map_err(text))
             .collect::<Result<Vec<_>>>()?;
-        let graph = super::build(nodes, links, groups, constraints)?;
+        let graph = Graph::new(nodes, links)?
+            .with_groups(groups)?
+            .with_constraints(constraints)?;
         Ok(Input { graph, labels })
     }
 }
