@@ -52,12 +52,12 @@ pub fn parse_with(text: &str, limits: &Limits) -> Result<Input> {
 
 /// serde_json's message, which names the line and column, after the node or link it
 /// was reading (for a value of the wrong type).
-fn json_error(e: &serde_json::Error, context: Option<String>) -> Error {
+fn json_error(e: &serde_json::Error, context: Option<(&str, usize)>) -> Error {
     let message = match (e.classify(), context) {
         (serde_json::error::Category::Syntax | serde_json::error::Category::Eof, _) => {
             format!("invalid JSON: {e}")
         }
-        (_, Some(at)) => format!("{at}: {e}"),
+        (_, Some((item, i))) => format!("{item} {i}: {e}"),
         (_, None) => e.to_string(),
     };
     Error::parse("JSON", message)

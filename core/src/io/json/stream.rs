@@ -34,8 +34,9 @@ pub(super) struct Document {
     corpus_labels: Option<Vec<Value>>,
     /// Links came from an `"edges"` array (a later `"links"` replaces them).
     links_from_edges: bool,
-    /// Where a serde error happened (`"node 3"`), for its message.
-    pub(super) context: Option<String>,
+    /// The item being read when a serde error happened (`("node", 3)`), for its
+    /// message; formatted only then.
+    pub(super) context: Option<(&'static str, usize)>,
     error: Option<Error>,
 }
 
@@ -260,17 +261,7 @@ impl<'de> Visitor<'de> for Nodes<'_> {
         let limit = doc.limits.max_nodes;
         let mut nodes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(limit));
         let mut labels = Vec::with_capacity(nodes.capacity());
-        loop {
-            let i = nodes.len();
-            if i == limit {
-                past_limit(doc, &mut seq, "nodes", limit)?;
-                break;
-            }
-            doc.context = Some(format!("node {i}"));
-            // One node at a time: its JSON value is dropped once read.
-            let Some(v) = seq.next_element::<Value>()? else {
-                break;
-            };
+        read_items(doc, &mut seq, ("nodes", "node"), limit, |doc, i, v| {
             let (node, label, names) =
                 node_from(i, &v).map_err(|e| doc.fail(Error::parse("JSON", e)))?;
             for t in names.into_iter().flatten() {
@@ -278,12 +269,37 @@ impl<'de> Visitor<'de> for Nodes<'_> {
             }
             nodes.push(node);
             labels.push(label);
-        }
-        doc.context = None;
+            Ok(())
+        })?;
         doc.nodes = Some(nodes);
         doc.labels = labels;
         Ok(())
     }
+}
+
+/// Reads an array one JSON value at a time (each dropped once `f` has read it), at most
+/// `limit` of them: `f(doc, i, value)` for item `i`. `names` are the items' names, plural
+/// for the limit's error and singular for a serde error's context.
+fn read_items<'de, A: SeqAccess<'de>>(
+    doc: &mut Document,
+    seq: &mut A,
+    names: (&'static str, &'static str),
+    limit: usize,
+    mut f: impl FnMut(&mut Document, usize, Value) -> core::result::Result<(), A::Error>,
+) -> core::result::Result<(), A::Error> {
+    for i in 0.. {
+        if i == limit {
+            past_limit(doc, seq, names.0, limit)?;
+            break;
+        }
+        doc.context = Some((names.1, i));
+        let Some(v) = seq.next_element::<Value>()? else {
+            break;
+        };
+        f(doc, i, v)?;
+    }
+    doc.context = None;
+    Ok(())
 }
 
 /// At `limit` items read: Ok when the array ends there, else the count of all of them
@@ -378,16 +394,7 @@ impl<'de> Visitor<'de> for Links<'_> {
         doc.links_from_edges = self.from_edges;
         let limit = doc.limits.max_links;
         let mut links: Vec<Link> = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(limit));
-        loop {
-            let i = links.len();
-            if i == limit {
-                past_limit(doc, &mut seq, "links", limit)?;
-                break;
-            }
-            doc.context = Some(format!("link {i}"));
-            let Some(v) = seq.next_element::<Value>()? else {
-                break;
-            };
+        read_items(doc, &mut seq, ("links", "link"), limit, |doc, i, v| {
             let (ends, length, weight) =
                 link_from(i, &v).map_err(|e| doc.fail(Error::parse("JSON", e)))?;
             let mut link = Link {
@@ -417,8 +424,8 @@ impl<'de> Visitor<'de> for Links<'_> {
                 }
             }
             links.push(link);
-        }
-        doc.context = None;
+            Ok(())
+        })?;
         doc.links = Some(links);
         Ok(())
     }
