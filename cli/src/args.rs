@@ -57,6 +57,8 @@ OPTIONS:
                               unconstrained, user constraints, all constraints,
                               grid snap [0,0,0,0]
         --avoid-overlaps      keep node boxes (width x height) and groups apart
+        --overlapping-groups  let a node sit in groups that do not nest (libcola's
+                              overlapping clusters; their boxes overlap around it)
         --flow AXIS[,SEP]     directed links point along AXIS (x or y), targets at
                               least SEP beyond sources, except inside cycles [SEP={sep}]
         --ticks N             run exactly N ticks after the phases, with no
@@ -156,6 +158,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
                 a.schedule.grid_snap = counts.get(3).copied().unwrap_or(0);
             }
             "--avoid-overlaps" => a.options.avoid_overlaps = true,
+            "--overlapping-groups" => a.options.overlapping_groups = true,
             "--flow" => {
                 let v = value()?;
                 let (axis, sep) = match v.split_once(',') {

@@ -285,3 +285,34 @@ fn reads_dot_from_stdin_and_reports_syntax_errors_with_the_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3") && err.lines().count() == 1, "{err}");
 }
+
+#[test]
+fn overlapping_groups_need_the_flag() {
+    let text = r#"{"nodes": [{"width": 10, "height": 10}, {"width": 10, "height": 10}, {"width": 10, "height": 10}],
+        "links": [[0, 1], [1, 2]], "groups": [{"leaves": [0, 1]}, {"leaves": [1, 2]}]}"#;
+    let out = colayout(&["layout", "-", "--avoid-overlaps"], Some(text));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("node 1") && err.contains("overlapping_groups"),
+        "{err}"
+    );
+    let out = colayout(
+        &["layout", "-", "--avoid-overlaps", "--overlapping-groups"],
+        Some(text),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Group boxes are [x, X, y, Y].
+    let b = |j: usize, k: usize| doc["groups"][j][k].as_f64().unwrap();
+    assert!(
+        b(0, 0) < b(1, 1) && b(1, 0) < b(0, 1),
+        "the boxes overlap in x"
+    );
+    assert!(b(0, 2) < b(1, 3) && b(1, 2) < b(0, 3), "and in y");
+    assert!(doc["overlapping"].as_array().unwrap().is_empty());
+}

@@ -98,7 +98,8 @@ pub enum Error {
         /// Its two parents.
         parents: (usize, usize),
     },
-    /// A node is a leaf of two groups of which neither contains the other.
+    /// A node is a leaf of two groups of which neither contains the other, and
+    /// `LayoutOptions::overlapping_groups` is off (or, in DOT, two such clusters).
     NodeInTwoGroups {
         /// The node.
         node: usize,
@@ -250,8 +251,8 @@ impl fmt::Display for Error {
             ),
             Error::NodeInTwoGroups { node, groups } => write!(
                 f,
-                "node {node} is a leaf of groups {} and {}, which do not nest; a node belongs to one group \
-                 (list it in the innermost group only)",
+                "node {node} is a leaf of groups {} and {}, which do not nest; list it in the innermost group \
+                 only (set overlapping_groups / overlappingGroups to allow overlapping groups)",
                 groups.0, groups.1
             ),
             Error::EmptyGroup { group } => {

@@ -72,7 +72,9 @@ fn example(kind: ErrorKind) -> Error {
             vec![group(&[0], &[2]), group(&[1], &[2]), group(&[2], &[])],
         ),
         ErrorKind::NodeInTwoGroups => {
-            with_groups(3, vec![group(&[0, 1], &[]), group(&[1, 2], &[])])
+            let g = Graph::from_edges(3, []).unwrap();
+            let g = g.with_groups(vec![group(&[0, 1], &[]), group(&[1, 2], &[])]);
+            Layout::<2>::new(g.unwrap(), LayoutOptions::default()).unwrap_err()
         }
         ErrorKind::EmptyGroup => with_groups(2, vec![group(&[], &[])]),
         ErrorKind::InvalidGroupValue => with_groups(

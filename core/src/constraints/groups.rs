@@ -1,5 +1,6 @@
 //! Nested groups of nodes: validation, bounds, and WebCola's group containment and
-//! group non-overlap constraints (`computeGroupBounds`, `generateGroupConstraints`).
+//! group non-overlap constraints (`computeGroupBounds`, `generateGroupConstraints`),
+//! with libcola's overlapping clusters: a node may be a leaf of groups that do not nest.
 //!
 //! Each group `j` has two VPSC variables per axis, at indices `n + 2j` (its left/top
 //! border, `minVar`) and `n + 2j + 1` (its right/bottom border, `maxVar`), which are also
@@ -7,7 +8,7 @@
 
 use alloc::vec::Vec;
 
-use super::overlap::{generate_constraints, MIN_SEPARATION};
+use super::overlap::{generate_constraints, generate_constraints_except, MIN_SEPARATION};
 use super::vpsc::Constraint;
 use crate::error::{Error, Result};
 use crate::geom::{Axis, Rectangle};
@@ -34,16 +35,24 @@ pub struct Group {
 
 /// A validated forest of groups over `n` nodes.
 ///
-/// Invariants: every group has one parent or none, there are no cycles, every node is a
-/// leaf of at most one group (a node listed in a group and in one of its ancestors is
-/// kept in the innermost group only), and no group is empty. `order` lists the groups
-/// children-first.
+/// Invariants: every group has one parent or none, there are no cycles, a node listed
+/// in a group and in one of its ancestors is kept in the innermost group only, and no
+/// group is empty. A node may stay a leaf of several groups that do not nest (a shared
+/// node, see [`GroupTree::first_shared_node`]). `order` lists the groups children-first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupTree {
     groups: Vec<Group>,
     root_leaves: Vec<usize>,
     root_groups: Vec<usize>,
     order: Vec<usize>,
+    /// The lowest shared node, with the two lowest groups it is a leaf of.
+    first_shared: Option<(usize, (usize, usize))>,
+    /// Sibling groups with a node in common, `(parent, a, b)` with `a < b` (`None`: top
+    /// level): no non-overlap between them.
+    exempt: Vec<(Option<usize>, usize, usize)>,
+    /// `(node, group)`: a node of one group of an exempt pair, not in the other group,
+    /// kept out of that other group's box.
+    apart: Vec<(usize, usize)>,
 }
 
 impl GroupTree {
@@ -51,7 +60,7 @@ impl GroupTree {
     ///
     /// # Errors
     /// [`Error::UnknownNode`], [`Error::UnknownGroup`], [`Error::GroupCycle`],
-    /// [`Error::GroupInTwoGroups`], [`Error::NodeInTwoGroups`], [`Error::EmptyGroup`],
+    /// [`Error::GroupInTwoGroups`], [`Error::EmptyGroup`],
     /// [`Error::InvalidGroupValue`].
     pub fn new(node_count: usize, mut groups: Vec<Group>) -> Result<Self> {
         let g = groups.len();
@@ -111,27 +120,40 @@ impl GroupTree {
             }
             false
         };
-        let mut owner: Vec<Option<usize>> = alloc::vec![None; node_count];
-        for (j, group) in groups.iter().enumerate() {
-            for &v in &group.leaves {
-                owner[v] = match owner[v] {
-                    None => Some(j),
-                    Some(o) if o == j || is_ancestor(j, o) => Some(o),
-                    Some(o) if is_ancestor(o, j) => Some(j),
-                    Some(o) => {
-                        return Err(Error::NodeInTwoGroups {
-                            node: v,
-                            groups: (o, j),
-                        })
-                    }
-                };
+        // Every (node, group) listing; each node keeps the innermost groups listing it.
+        let mut listed: Vec<(usize, usize)> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(j, gr)| gr.leaves.iter().map(move |&v| (v, j)))
+            .collect();
+        listed.sort_unstable();
+        listed.dedup();
+        let mut kept = Vec::with_capacity(listed.len());
+        let mut first_shared = None;
+        let mut exempt = Vec::new();
+        for run in listed.chunk_by(|a, b| a.0 == b.0) {
+            let start = kept.len();
+            kept.extend(
+                run.iter()
+                    .filter(|&&(_, j)| !run.iter().any(|&(_, k)| is_ancestor(j, k))),
+            );
+            let owners = &kept[start..];
+            for (i, &(v, a)) in owners.iter().enumerate() {
+                for &(_, b) in &owners[i + 1..] {
+                    first_shared.get_or_insert((v, (a, b)));
+                    exempt.push(below_common_ancestor(&parent, a, b));
+                }
             }
         }
+        exempt.sort_unstable();
+        exempt.dedup();
+        let mut mark = alloc::vec![usize::MAX; node_count];
         for (j, gr) in groups.iter_mut().enumerate() {
-            let mut seen = Vec::with_capacity(gr.leaves.len());
             gr.leaves.retain(|&v| {
-                let keep = owner[v] == Some(j) && !seen.contains(&v);
-                seen.push(v);
+                let keep = mark[v] != j && kept.binary_search(&(v, j)).is_ok();
+                if keep {
+                    mark[v] = j;
+                }
                 keep
             });
             gr.groups.dedup();
@@ -141,7 +163,7 @@ impl GroupTree {
         {
             return Err(Error::EmptyGroup { group: j });
         }
-        let root_leaves = (0..node_count).filter(|&v| owner[v].is_none()).collect();
+        let root_leaves = (0..node_count).filter(|&v| mark[v] == usize::MAX).collect();
         let root_groups: Vec<usize> = (0..g).filter(|&j| parent[j].is_none()).collect();
         // Post-order (children in order, then the group): the order in which WebCola's
         // recursion concatenates group constraints.
@@ -159,12 +181,35 @@ impl GroupTree {
                 }
             }
         }
-        Ok(Self {
+        let mut tree = Self {
             groups,
             root_leaves,
             root_groups,
             order,
-        })
+            first_shared,
+            exempt,
+            apart: Vec::new(),
+        };
+        for &(_, a, b) in &tree.exempt {
+            let (ma, mb) = (tree.members(a), tree.members(b));
+            let only = |xs: &[usize], ys: &[usize], other: usize| {
+                xs.iter()
+                    .filter(|v| ys.binary_search(v).is_err())
+                    .map(|&v| (v, other))
+                    .collect::<Vec<_>>()
+            };
+            tree.apart.extend(only(&ma, &mb, b));
+            tree.apart.extend(only(&mb, &ma, a));
+        }
+        Ok(tree)
+    }
+
+    /// The lowest node that is a leaf of two groups that do not nest, with the two
+    /// lowest such groups; `None` when the groups nest as a tree. Such a layout needs
+    /// `LayoutOptions::overlapping_groups`.
+    #[must_use]
+    pub fn first_shared_node(&self) -> Option<(usize, (usize, usize))> {
+        self.first_shared
     }
 
     /// The groups, with leaves normalised (see the type's invariants).
@@ -203,7 +248,7 @@ impl GroupTree {
         self.groups[j].stiffness.unwrap_or(DEFAULT_STIFFNESS)
     }
 
-    /// Nodes of group `j` and of all its descendants.
+    /// Nodes of group `j` and of all its descendants, ascending, each once.
     #[must_use]
     pub fn members(&self, j: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -212,6 +257,8 @@ impl GroupTree {
             out.extend(&self.groups[k].leaves);
             stack.extend(&self.groups[k].groups);
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -236,8 +283,9 @@ impl GroupTree {
 
     /// WebCola's `generateGroupConstraints(root, axis, 1e-6)`: non-overlap between the
     /// members of every group (a child group counting as one box), and containment of
-    /// members between each group's border variables. `n` is the node count; group
-    /// bounds come from [`GroupTree::bounds`].
+    /// members between each group's border variables. Members that share a node get no
+    /// non-overlap; instead each node of one that is not in the other stays out of the
+    /// other's box. `n` is the node count; group bounds come from [`GroupTree::bounds`].
     #[must_use]
     pub fn constraints(
         &self,
@@ -274,27 +322,89 @@ impl GroupTree {
                 rects.push(node_bounds[v]);
                 vars.push(v);
             }
+            let first_child = rects.len();
             for &c in children {
                 rects.push(group_bounds[c]);
                 vars.push(min_var(c));
             }
-            let mut cs = generate_constraints(&rects, &vars, axis, MIN_SEPARATION);
+            // Only child groups share nodes: a leaf of this level is in no group below it.
+            let rect_of = |j: usize| {
+                children
+                    .iter()
+                    .position(|&c| c == j)
+                    .map(|k| first_child + k)
+            };
+            let exempt: Vec<(usize, usize)> = self
+                .exempt
+                .iter()
+                .filter(|e| e.0 == level)
+                .filter_map(|&(_, a, b)| rect_of(a).zip(rect_of(b)))
+                .collect();
+            let mut cs = generate_constraints_except(&rects, &vars, &exempt, axis, MIN_SEPARATION);
             for &c in children {
-                let adj = (self.padding(c) - axis.size(&group_bounds[c])) / 2.0;
-                for k in &mut cs {
-                    if k.right == min_var(c) {
-                        k.gap += adj;
-                    }
-                    if k.left == min_var(c) {
-                        k.left = min_var(c) + 1;
-                        k.gap += adj;
-                    }
-                }
+                self.border_gaps(&mut cs, c, min_var(c), axis, group_bounds);
             }
+            out.extend(cs);
+        }
+        for &(v, j) in &self.apart {
+            let rects = [node_bounds[v], group_bounds[j]];
+            let mut cs = generate_constraints(&rects, &[v, min_var(j)], axis, MIN_SEPARATION);
+            self.border_gaps(&mut cs, j, min_var(j), axis, group_bounds);
             out.extend(cs);
         }
         out
     }
+
+    /// Moves the constraints of group `j`'s box (variable `var`, its `minVar`) onto its
+    /// border variables: `maxVar` when the box is on the left.
+    fn border_gaps(
+        &self,
+        cs: &mut [Constraint],
+        j: usize,
+        var: usize,
+        axis: Axis,
+        group_bounds: &[Rectangle],
+    ) {
+        let adj = (self.padding(j) - axis.size(&group_bounds[j])) / 2.0;
+        for k in cs {
+            if k.right == var {
+                k.gap += adj;
+            }
+            if k.left == var {
+                k.left = var + 1;
+                k.gap += adj;
+            }
+        }
+    }
+}
+
+/// The ancestors-or-selves of groups `a` and `b` (which do not nest) that are siblings
+/// below their lowest common ancestor, as `(that ancestor, lower, higher)`; `None` when
+/// they are in different top-level trees.
+fn below_common_ancestor(
+    parent: &[Option<usize>],
+    a: usize,
+    b: usize,
+) -> (Option<usize>, usize, usize) {
+    let chain = |mut x: usize| {
+        let mut c = alloc::vec![x];
+        while let Some(p) = parent[x] {
+            c.push(p);
+            x = p;
+        }
+        c
+    };
+    let (ca, cb) = (chain(a), chain(b));
+    let common = ca
+        .iter()
+        .rev()
+        .zip(cb.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // Neither chain is the other's tail, as neither group holds the other.
+    let (x, y) = (ca[ca.len() - common - 1], cb[cb.len() - common - 1]);
+    let lca = ca.get(ca.len() - common).copied();
+    (lca, x.min(y), x.max(y))
 }
 
 #[cfg(test)]
@@ -336,13 +446,6 @@ mod tests {
             Error::GroupInTwoGroups {
                 group: 2,
                 parents: (0, 1)
-            }
-        );
-        assert_eq!(
-            GroupTree::new(3, alloc::vec![group(&[0, 1], &[]), group(&[1, 2], &[])]).unwrap_err(),
-            Error::NodeInTwoGroups {
-                node: 1,
-                groups: (0, 1)
             }
         );
         assert_eq!(
@@ -391,5 +494,69 @@ mod tests {
         let b = t.bounds(&nodes);
         assert_eq!(b[1], Rectangle::new(20.0, 40.0, -10.0, 10.0));
         assert_eq!(b[0], Rectangle::new(-6.0, 41.0, -11.0, 11.0));
+    }
+
+    #[test]
+    fn a_node_in_two_groups_that_do_not_nest_stays_in_both() {
+        let t = GroupTree::new(4, alloc::vec![group(&[0, 1], &[]), group(&[1, 2], &[])]).unwrap();
+        assert_eq!(t.first_shared_node(), Some((1, (0, 1))));
+        assert_eq!(t.groups()[0].leaves, [0, 1]);
+        assert_eq!(t.groups()[1].leaves, [1, 2]);
+        assert_eq!(t.root_leaves, [3]);
+        assert_eq!(t.exempt, [(None, 0, 1)]);
+        assert_eq!(
+            t.apart,
+            [(0, 1), (2, 0)],
+            "0 out of group 1, 2 out of group 0"
+        );
+        let nested = GroupTree::new(2, alloc::vec![group(&[0], &[1]), group(&[0, 1], &[])]);
+        assert_eq!(nested.unwrap().first_shared_node(), None);
+    }
+
+    #[test]
+    fn sharing_is_relaxed_between_the_children_of_the_lowest_common_ancestor() {
+        // Group 0 holds 1 and 2; node 3 is in 1 and 2, node 4 in 2 and top-level 3.
+        let t = GroupTree::new(
+            6,
+            alloc::vec![
+                group(&[0], &[1, 2]),
+                group(&[3, 5], &[]),
+                group(&[3, 4], &[]),
+                group(&[4], &[])
+            ],
+        )
+        .unwrap();
+        assert_eq!(t.first_shared_node(), Some((3, (1, 2))));
+        assert_eq!(t.exempt, [(None, 0, 3), (Some(0), 1, 2)]);
+        assert_eq!(t.members(0), [0, 3, 4, 5], "each member once");
+        let mut apart = t.apart.clone();
+        apart.sort_unstable();
+        assert_eq!(apart, [(0, 3), (3, 3), (4, 1), (5, 2), (5, 3)]);
+    }
+
+    #[test]
+    fn groups_sharing_a_node_get_no_mutual_constraint_but_keep_the_others_out() {
+        let t = GroupTree::new(3, alloc::vec![group(&[0, 1], &[]), group(&[1, 2], &[])]).unwrap();
+        let nodes = [
+            Rectangle::centred(0.0, 0.0, 10.0, 10.0),
+            Rectangle::centred(12.0, 0.0, 10.0, 10.0),
+            Rectangle::centred(24.0, 0.0, 10.0, 10.0),
+        ];
+        let b = t.bounds(&nodes);
+        let cs = t.constraints(3, Axis::X, &nodes, &b);
+        let (min0, max0, min1, max1) = (3, 4, 5, 6);
+        let has = |l, r| cs.iter().any(|c| (c.left, c.right) == (l, r));
+        let group = |v: usize| (v >= 3).then(|| (v - 3) / 2);
+        assert!(
+            !cs.iter().any(|c| group(c.left).is_some()
+                && group(c.right).is_some()
+                && group(c.left) != group(c.right)),
+            "no constraint between the two groups' borders"
+        );
+        assert!(has(0, min1), "node 0 left of group 1");
+        assert!(has(max0, 2), "node 2 right of group 0");
+        for (l, r) in [(min0, 0), (0, 1), (1, max0), (min1, 1), (1, 2), (2, max1)] {
+            assert!(has(l, r), "{l} left of {r}: the groups hold their nodes");
+        }
     }
 }

@@ -123,6 +123,62 @@ pub fn generate_constraints(
     cs
 }
 
+/// [`generate_constraints`] with no constraint between the rectangles of an `exempt`
+/// pair (indices into `rects`), and none lost through them: the scan runs once per set
+/// of rectangles holding no exempt pair, every other pair sharing some set, and
+/// constraints found twice are kept once (sorted by variables).
+///
+/// # Panics
+/// If `vars.len() < rects.len()` or an exempt index is out of range.
+#[must_use]
+pub fn generate_constraints_except(
+    rects: &[Rectangle],
+    vars: &[usize],
+    exempt: &[(usize, usize)],
+    axis: Axis,
+    min_sep: f64,
+) -> Vec<Constraint> {
+    if exempt.is_empty() {
+        return generate_constraints(rects, vars, axis, min_sep);
+    }
+    let is_exempt = |a: usize, b: usize| exempt.iter().any(|&e| e == (a, b) || e == (b, a));
+    let mut involved: Vec<usize> = exempt.iter().flat_map(|&(a, b)| [a, b]).collect();
+    involved.sort_unstable();
+    involved.dedup();
+    // Greedy sets of involved rectangles, until every pair that is not exempt shares one.
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for (i, &x) in involved.iter().enumerate() {
+        for &y in &involved[i..] {
+            let covered = sets.iter().any(|s| s.contains(&x) && s.contains(&y));
+            if is_exempt(x, y) || covered {
+                continue;
+            }
+            let mut set = alloc::vec![x];
+            if y != x {
+                set.push(y);
+            }
+            for &z in &involved {
+                if !set.contains(&z) && set.iter().all(|&w| !is_exempt(w, z)) {
+                    set.push(z);
+                }
+            }
+            sets.push(set);
+        }
+    }
+    let mut cs = Vec::new();
+    for set in &sets {
+        let keep: Vec<usize> = (0..rects.len())
+            .filter(|i| set.contains(i) || involved.binary_search(i).is_err())
+            .collect();
+        let rs: Vec<Rectangle> = keep.iter().map(|&i| rects[i]).collect();
+        let vs: Vec<usize> = keep.iter().map(|&i| vars[i]).collect();
+        cs.extend(generate_constraints(&rs, &vs, axis, min_sep));
+    }
+    cs.sort_by_key(|c| (c.left, c.right));
+    cs.dedup_by_key(|c| (c.left, c.right));
+    cs
+}
+
 /// Links `v` with `u` as its `forward` neighbour (and `v` as `u`'s reverse one).
 fn link(nodes: &mut [ScanNode], v: usize, u: usize, forward_is_next: bool) {
     let (ku, kv) = (nodes[u].pos, nodes[v].pos);
@@ -252,6 +308,21 @@ mod tests {
                 assert!(!rs[i].overlaps(&rs[j], 1e-6), "{:?} {:?}", rs[i], rs[j]);
             }
         }
+    }
+
+    #[test]
+    fn an_exempt_pair_gets_no_constraint_and_loses_none_through_it() {
+        let rs: Vec<Rectangle> = (0..3)
+            .map(|i| Rectangle::centred(10.0 * f64::from(i), 0.0, 10.0, 10.0))
+            .collect();
+        let pairs = |cs: &[Constraint]| -> Vec<(usize, usize)> {
+            cs.iter().map(|c| (c.left, c.right)).collect()
+        };
+        let vars = [0, 1, 2];
+        let all = generate_constraints_except(&rs, &vars, &[], Axis::X, MIN_SEPARATION);
+        assert_eq!(pairs(&all), [(0, 1), (1, 2)], "the scan: neighbours only");
+        let cs = generate_constraints_except(&rs, &vars, &[(1, 0)], Axis::X, MIN_SEPARATION);
+        assert_eq!(pairs(&cs), [(0, 2), (1, 2)]);
     }
 
     #[test]

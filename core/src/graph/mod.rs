@@ -153,13 +153,14 @@ impl Graph {
     ///
     /// A node listed in a group and in one of that group's ancestors is kept in the
     /// innermost group only. (WebCola keeps it in both, which makes the containment
-    /// constraints contradict the non-overlap ones.)
+    /// constraints contradict the non-overlap ones.) A node in two groups that do not
+    /// nest is kept in both; a [`crate::Layout`] of it needs
+    /// [`crate::LayoutOptions::overlapping_groups`].
     ///
     /// # Errors
     /// [`Error::UnknownNode`], [`Error::UnknownGroup`], [`Error::GroupCycle`],
-    /// [`Error::GroupInTwoGroups`], [`Error::NodeInTwoGroups`], [`Error::EmptyGroup`],
-    /// [`Error::InvalidGroupValue`]. (WebCola throws a `TypeError` on a cycle and silently
-    /// overlaps the two group boxes for a node in two groups that do not nest.)
+    /// [`Error::GroupInTwoGroups`], [`Error::EmptyGroup`], [`Error::InvalidGroupValue`].
+    /// (WebCola throws a `TypeError` on a cycle.)
     pub fn with_groups(mut self, groups: Vec<Group>) -> Result<Self> {
         self.groups = GroupTree::new(self.node_count(), groups)?;
         Ok(self)

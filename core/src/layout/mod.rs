@@ -93,11 +93,18 @@ impl<const K: usize> Layout<K> {
     ///
     /// # Errors
     /// [`Error::InvalidOption`] for an option out of its domain, [`Error::OutOfRange`]
-    /// for a value outside [`ranges`], and [`Error::TooManyNodes`] when the dense model
-    /// needs more than [`LayoutOptions::memory_limit`] (checked before it is allocated).
+    /// for a value outside [`ranges`], [`Error::NodeInTwoGroups`] for a node in two
+    /// groups that do not nest without [`LayoutOptions::overlapping_groups`], and
+    /// [`Error::TooManyNodes`] when the dense model needs more than
+    /// [`LayoutOptions::memory_limit`] (checked before it is allocated).
     pub fn new(graph: Graph, options: LayoutOptions) -> Result<Self> {
         const { assert!(K == 2 || K == 3, "Layout supports 2 or 3 dimensions") };
         options.validate()?;
+        if let Some((node, groups)) = graph.groups().first_shared_node() {
+            if !options.overlapping_groups {
+                return Err(Error::NodeInTwoGroups { node, groups });
+            }
+        }
         let groups = graph.groups().len();
         let n = graph.node_count();
         let big_n = n + 2 * groups;

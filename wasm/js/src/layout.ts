@@ -175,6 +175,16 @@ export class Layout {
     return this.set('avoidOverlaps', !!v);
   }
 
+  /** Let a node be a leaf of groups that do not nest (colayout's `overlappingGroups`,
+   * libcola's overlapping clusters): their boxes overlap around the shared nodes. Without
+   * it such a node throws `NodeInTwoGroups`. */
+  overlappingGroups(): boolean;
+  overlappingGroups(v: boolean): this;
+  overlappingGroups(v?: boolean): boolean | this {
+    if (v === undefined) return option<boolean>(this._options, 'overlappingGroups');
+    return this.set('overlappingGroups', !!v);
+  }
+
   handleDisconnected(): boolean;
   handleDisconnected(v: boolean): this;
   handleDisconnected(v?: boolean): boolean | this {

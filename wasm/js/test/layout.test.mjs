@@ -317,3 +317,24 @@ test('memoryLimit() refuses a graph whose model would not fit; dampAfter() ends 
   assert.ok(nested(colayout.defaultOptions.dampAfter) < 1500, 'damped, the layout converges');
   assert.equal(nested(0), 1500, 'undamped, it runs to maxTicks');
 });
+
+test('overlappingGroups() lets a node sit in two groups that do not nest', () => {
+  const make = () => ({
+    nodes: Array.from({ length: 3 }, () => ({ width: 10, height: 10 })),
+    links: [{ source: 0, target: 1 }, { source: 1, target: 2 }],
+    groups: [{ leaves: [0, 1] }, { leaves: [1, 2] }],
+  });
+  const run = (on) => {
+    const g = make();
+    const l = new colayout.Layout().nodes(g.nodes).links(g.links).groups(g.groups).avoidOverlaps(true);
+    if (on !== undefined) l.overlappingGroups(on);
+    l.start(10, 10, 10);
+    return g.groups;
+  };
+  assert.equal(new colayout.Layout().overlappingGroups(), colayout.defaultOptions.overlappingGroups);
+  assert.equal(colayout.defaultOptions.overlappingGroups, false);
+  assert.throws(() => run(), (e) => e.code === 'NodeInTwoGroups' && /overlappingGroups/.test(e.message));
+  const [a, b] = run(true).map((g) => g.bounds);
+  assert.ok(a.x < b.X && b.x < a.X && a.y < b.Y && b.y < a.Y, 'the boxes overlap around node 1');
+  assert.equal(colayout.layout({ ...make(), groups: [{ leaves: [0, 1] }, { leaves: [1, 2] }] }, { overlappingGroups: true }).length, 6);
+});

@@ -54,6 +54,32 @@ fn options_use_webcola_names() {
 }
 
 #[test]
+fn overlapping_groups_read_under_both_names_and_round_trip() {
+    for text in [
+        r#"{"overlappingGroups": true}"#,
+        r#"{"overlapping_groups": true}"#,
+    ] {
+        assert!(parse_options(text).unwrap().overlapping_groups, "{text}");
+    }
+    let o = LayoutOptions {
+        overlapping_groups: true,
+        ..LayoutOptions::default()
+    };
+    let json = options_to_json(&o);
+    assert!(json.contains("\"overlappingGroups\":true"), "{json}");
+    assert_eq!(parse_options(&json).unwrap(), o);
+    assert!(!LayoutOptions::default().overlapping_groups);
+}
+
+#[test]
+fn a_node_in_two_groups_reads_and_is_kept_in_both() {
+    let input = parse(r#"{"nodes": 3, "groups": [{"leaves": [0, 1]}, {"leaves": [1, 2]}]}"#);
+    let groups = input.unwrap().graph.groups().clone();
+    assert_eq!(groups.first_shared_node(), Some((1, (0, 1))));
+    assert_eq!(groups.groups()[1].leaves, [1, 2]);
+}
+
+#[test]
 fn bad_inputs_are_one_line_errors() {
     for bad in [
         "{",

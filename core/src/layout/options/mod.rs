@@ -57,6 +57,11 @@ pub struct LayoutOptions {
     pub avoid_overlaps: bool,
     /// Weight pulling each group's two dummy nodes together under P-stress. Default 1e-6.
     pub group_compactness: f64,
+    /// Let a node be a leaf of several groups that do not nest (libcola's overlapping
+    /// clusters): the groups' boxes overlap around their shared nodes. Default false: a
+    /// node in two such groups is an error ([`Error::NodeInTwoGroups`]), as WebCola does
+    /// not support it.
+    pub overlapping_groups: bool,
     /// WebCola's `flowLayout(axis, minSeparation)`: links point along `axis`, the target
     /// at least `min_separation` beyond the source, except inside cycles. Default none.
     pub flow: Option<Flow>,
@@ -141,6 +146,7 @@ impl Default for LayoutOptions {
             max_ticks: 10_000,
             avoid_overlaps: false,
             group_compactness: 1e-6,
+            overlapping_groups: false,
             flow: None,
             grid_snap_size: None,
             damp_after: 250,

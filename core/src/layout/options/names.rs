@@ -59,6 +59,8 @@ struct Names {
     avoid_overlaps: Option<bool>,
     #[serde(alias = "group_compactness", skip_serializing_if = "Option::is_none")]
     group_compactness: Option<f64>,
+    #[serde(alias = "overlapping_groups", skip_serializing_if = "Option::is_none")]
+    overlapping_groups: Option<bool>,
     #[serde(alias = "flow", skip_serializing_if = "Option::is_none")]
     flow_layout: Option<Flow>,
     #[serde(alias = "grid_snap_size", skip_serializing_if = "Option::is_none")]
@@ -90,6 +92,7 @@ impl Serialize for LayoutOptions {
             max_ticks: Some(self.max_ticks),
             avoid_overlaps: Some(self.avoid_overlaps),
             group_compactness: Some(self.group_compactness),
+            overlapping_groups: Some(self.overlapping_groups),
             flow_layout: self.flow,
             grid_snap_size: self.grid_snap_size,
             damp_after: Some(self.damp_after),
@@ -129,6 +132,7 @@ impl<'de> Deserialize<'de> for LayoutOptions {
         o.seed = n.seed.unwrap_or(o.seed);
         o.max_ticks = n.max_ticks.unwrap_or(o.max_ticks);
         o.avoid_overlaps = n.avoid_overlaps.unwrap_or(o.avoid_overlaps);
+        o.overlapping_groups = n.overlapping_groups.unwrap_or(o.overlapping_groups);
         o.flow = n.flow_layout.or(o.flow);
         o.grid_snap_size = n.grid_snap_size.or(o.grid_snap_size);
         o.damp_after = n.damp_after.unwrap_or(o.damp_after);
