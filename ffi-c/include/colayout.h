@@ -190,6 +190,9 @@ typedef struct {
   size_t damp_after;
   // Bytes the dense stress model may take. Default 2 GiB.
   uint64_t memory_limit;
+  // Let a node be in several groups that do not nest (libcola's overlapping
+  // clusters). Default false: such a node is `COLAYOUT_NODE_IN_TWO_GROUPS`.
+  bool overlapping_groups;
 } colayout_options;
 
 // The iteration counts of WebCola's `start(a, b, c, d, keep_running, center_graph)`
@@ -248,6 +251,14 @@ void colayout_graph_arrays_init(colayout_graph_arrays *out,
 // `arrays` must be NULL or valid, with its pointers valid for their lengths; `out` must
 // be NULL or valid for a write.
 colayout_status colayout_graph_new(const colayout_graph_arrays *arrays, colayout_graph **out);
+
+// Reads a graph in WebCola's JSON shape (`{"nodes", "links", "groups", "constraints"}`,
+// as the CLI reads it) from `len` bytes of UTF-8 at `json` into `*out`. On failure
+// `*out` is NULL.
+//
+// # Safety
+// `json` valid for `len` bytes; `out` valid for a write.
+colayout_status colayout_graph_from_json(const char *json, size_t len, colayout_graph **out);
 
 // Frees a graph. NULL is allowed.
 //
@@ -396,6 +407,14 @@ colayout_status colayout_layout_stop(colayout_layout *layout);
 // # Safety
 // `layout` from `colayout_layout_new`.
 colayout_status colayout_layout_resume(colayout_layout *layout);
+
+// libcola's `makeFeasible()`: moves the current positions onto the constraints (and,
+// with `avoid_overlaps`, off each other and into their groups) with no forces; see the
+// core's `Layout::make_feasible`.
+//
+// # Safety
+// `layout` from `colayout_layout_new`.
+colayout_status colayout_layout_make_feasible(colayout_layout *layout);
 
 // Counts: nodes, groups and coordinates per node (2 or 3), each to its out-pointer when
 // not NULL.

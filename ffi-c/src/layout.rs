@@ -192,6 +192,22 @@ pub unsafe extern "C" fn colayout_layout_resume(layout: *mut colayout_layout) ->
     })
 }
 
+/// libcola's `makeFeasible()`: moves the current positions onto the constraints (and,
+/// with `avoid_overlaps`, off each other and into their groups) with no forces; see the
+/// core's `Layout::make_feasible`.
+///
+/// # Safety
+/// `layout` from `colayout_layout_new`.
+#[no_mangle]
+pub unsafe extern "C" fn colayout_layout_make_feasible(
+    layout: *mut colayout_layout,
+) -> colayout_status {
+    with(layout, |l| {
+        l.make_feasible();
+        Ok(())
+    })
+}
+
 /// Counts: nodes, groups and coordinates per node (2 or 3), each to its out-pointer when
 /// not NULL.
 ///

@@ -115,6 +115,11 @@ impl DynLayout {
         each!(self, l => l.resume());
     }
 
+    /// [`Layout::make_feasible`].
+    pub fn make_feasible(&mut self) {
+        each!(self, l => l.make_feasible());
+    }
+
     /// [`Layout::alpha`].
     #[must_use]
     pub fn alpha(&self) -> f64 {

@@ -3,6 +3,7 @@
 
 mod drag;
 mod dynamic;
+mod feasible;
 mod oneshot;
 mod options;
 mod phases;
@@ -145,6 +146,9 @@ impl<const K: usize> Layout<K> {
             }
         }
         let initial_xy = (0..n).map(|i| [x[i], x[big_n + i]]).collect();
+        let pinned = (0..n)
+            .map(|i| core::array::from_fn(|d| x[d * big_n + i]))
+            .collect();
         let mut descent = Descent::new(x, pairs, options.seed)?;
         descent.threshold = options.convergence_threshold;
         let mut constraints = graph.constraints().to_vec();
@@ -173,7 +177,7 @@ impl<const K: usize> Layout<K> {
             constraints,
             sizes,
             fixed,
-            pinned: alloc::vec![[0.0; K]; n],
+            pinned,
             drag_offsets: alloc::vec![[0.0; 2]; n],
             alpha: None,
             last_stress: None,
