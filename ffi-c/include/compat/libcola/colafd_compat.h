@@ -33,12 +33,16 @@
 #ifndef COLAYOUT_COMPAT_LIBCOLA_COLAFD_COMPAT_H
 #define COLAYOUT_COMPAT_LIBCOLA_COLAFD_COMPAT_H
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <valarray>
 #include <vector>
@@ -298,9 +302,15 @@ class ConstrainedFDLayout {
     const size_t n = rs_.size();
     detail::Plan p;
     std::vector<double> hw(n), hh(n);
+    // moveCentre leaves round-off in the sizes; within 1e-9 they count as unchanged.
+    const bool keep = !feasible && plan_.w.size() == n;
+    auto near = [](double a, double b) {
+      return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+    };
     for (size_t i = 0; i < n; ++i) {
-      p.w.push_back(rs_[i]->width() + 2 * bx);
-      p.h.push_back(rs_[i]->height() + 2 * by);
+      double w = rs_[i]->width() + 2 * bx, h = rs_[i]->height() + 2 * by;
+      p.w.push_back(keep && near(w, plan_.w[i]) ? plan_.w[i] : w);
+      p.h.push_back(keep && near(h, plan_.h[i]) ? plan_.h[i] : h);
       hw[i] = p.w[i] / 2;
       hh[i] = p.h[i] / 2;
     }
