@@ -47,13 +47,13 @@ pub fn link_lengths(graph: &Graph, link_distance: f64, kind: LinkLengths) -> Res
             .map(|l| l.length.unwrap_or(link_distance))
             .collect(),
         LinkLengths::SymmetricDiff { ideal, w } => {
-            positive("ideal", ideal)?;
-            non_negative("w", w)?;
+            positive("link_lengths.ideal", ideal)?;
+            non_negative("link_lengths.w", w)?;
             scale(symmetric_diff_link_lengths(graph, w), ideal)
         }
         LinkLengths::Jaccard { ideal, w } => {
-            positive("ideal", ideal)?;
-            non_negative("w", w)?;
+            positive("link_lengths.ideal", ideal)?;
+            non_negative("link_lengths.w", w)?;
             scale(jaccard_link_lengths(graph, w), ideal)
         }
     })

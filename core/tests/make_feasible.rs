@@ -114,3 +114,19 @@ fn fixed_nodes_stay() {
     assert!((before[0] - after[0]).abs() < 1e-3 && (before[1] - after[1]).abs() < 1e-3);
     assert!(l.overlapping_nodes(1e-6).is_empty());
 }
+
+#[test]
+fn boxes_at_one_point_come_apart() {
+    let nodes = (0..6)
+        .map(|_| Node {
+            x: Some(0.0),
+            y: Some(0.0),
+            width: Some(30.0),
+            height: Some(10.0),
+            ..Node::default()
+        })
+        .collect();
+    let mut l = Layout::<2>::new(Graph::new(nodes, Vec::new()).unwrap(), options()).unwrap();
+    l.make_feasible();
+    assert!(l.overlapping_nodes(1e-6).is_empty(), "{:?}", l.positions());
+}

@@ -1,6 +1,8 @@
 //! libcola's `makeFeasible`: the current positions moved onto the constraints, with no
 //! forces, before a layout runs.
 
+use alloc::vec::Vec;
+
 use super::Layout;
 use crate::constraints::{user, Projection};
 use crate::geom::Axis;
@@ -21,14 +23,16 @@ impl<const K: usize> Layout<K> {
     ///
     /// Each pair of boxes is separated on the axis where they overlap less (WebCola's
     /// rule), not by libcola's search through left, right, above and below; pairs that
-    /// this cannot separate stay in [`Layout::overlapping_nodes`]. Constraints that cannot hold are left as close as they get; until the next
-    /// [`Layout::start`], [`Layout::unsatisfied`] lists them.
+    /// this cannot separate stay in [`Layout::overlapping_nodes`]. Constraints that
+    /// cannot hold are left as close as they get; until the next [`Layout::start`],
+    /// [`Layout::unsatisfied`] lists them.
     pub fn make_feasible(&mut self) {
         let avoid = self.options.avoid_overlaps;
         if avoid {
             let mut xy = self.xy();
             user::make_feasible(&self.constraints, &mut xy, &self.sizes);
             self.set_xy(&xy);
+            self.untie();
         }
         let mut p = Projection::new(
             &self.sizes,
@@ -80,5 +84,34 @@ impl<const K: usize> Layout<K> {
         if self.descent.projection().is_none() {
             self.descent.set_projection(Some(p));
         }
+    }
+
+    /// Moves apart, by a millionth of their size, overlapping nodes whose centres share
+    /// an exact coordinate: the scan line keys boxes by centre, so boxes with one centre
+    /// get no constraint between them (WebCola's ordered sets). Fixed nodes stay.
+    fn untie(&mut self) {
+        let mut nodes: Vec<usize> = self
+            .overlapping_nodes(0.0)
+            .into_iter()
+            .flat_map(|(i, j)| [i, j])
+            .filter(|&i| self.fixed[i] == 0)
+            .collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        let mut xy = self.xy();
+        for d in 0..2 {
+            nodes.sort_by(|&a, &b| xy[a][d].total_cmp(&xy[b][d]).then(a.cmp(&b)));
+            let at: Vec<f64> = nodes.iter().map(|&i| xy[i][d]).collect();
+            let mut k = 0.0;
+            for (w, &i) in nodes.iter().enumerate() {
+                k = if w > 0 && at[w - 1] == at[w] {
+                    k + 1.0
+                } else {
+                    0.0
+                };
+                xy[i][d] += k * 1e-6 * self.sizes[i][d].max(1.0);
+            }
+        }
+        self.set_xy(&xy);
     }
 }

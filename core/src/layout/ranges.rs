@@ -73,7 +73,7 @@ pub(crate) fn check(graph: &Graph, options: &LayoutOptions, lengths: &[f64]) -> 
     if let LinkLengths::SymmetricDiff { ideal, .. } | LinkLengths::Jaccard { ideal, .. } =
         options.link_lengths
     {
-        length("option", 0, "ideal", ideal)?;
+        length("option", 0, "link_lengths.ideal", ideal)?;
     }
     coordinate("option", 0, "size", options.size[0])?;
     coordinate("option", 0, "size", options.size[1])?;
