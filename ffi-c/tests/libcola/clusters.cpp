@@ -1,7 +1,9 @@
 // libcola-style program: a RootCluster with two RectangularClusters with padding (one
 // with a nested cluster), a third cluster sharing a node with the first (clusters that
 // do not nest), overlap avoidance on. Checks each cluster's bounds contain its nodes'
-// boxes (and its child clusters') with the padding, and that other nodes stay out.
+// boxes (and its child clusters') with exactly the padding, and that other nodes
+// stay out.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -39,10 +41,23 @@ static void checkCluster(const char* name, RectangularCluster* c, const vpsc::Re
       ok = false;
     }
   }
+  // Tight: the bounds are exactly the members' box plus the padding.
+  vpsc::Rectangle run = b;
+  c->computeBoundingRect(rs);
+  double off = std::fabs(run.getMinX() - b.getMinX());
+  off = std::fmax(off, std::fabs(run.getMaxX() - b.getMaxX()));
+  off = std::fmax(off, std::fabs(run.getMinY() - b.getMinY()));
+  off = std::fmax(off, std::fabs(run.getMaxY() - b.getMaxY()));
+  if (off > 1e-6) {
+    std::printf("FAIL %s bounds are %g from the members' box plus padding\n", name, off);
+    ok = false;
+  }
+  c->bounds = run;
   if (!ok) ++failures;
 }
 
-static void checkOutside(const char* name, const Cluster* c, unsigned i, const vpsc::Rectangles& rs) {
+static void checkOutside(const char* name, const Cluster* c, unsigned i,
+                         const vpsc::Rectangles& rs) {
   const vpsc::Rectangle& b = c->bounds;
   const double eps = 1e-3;
   if (rs[i]->overlapX(&b) > eps && rs[i]->overlapY(&b) > eps) {

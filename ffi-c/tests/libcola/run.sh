@@ -12,8 +12,8 @@
 #   CXX           the compiler (default g++)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-libdir=${1:-${COLAYOUT_LIB_DIR:-$root/target/debug}}
-libdir=$(cd "$libdir" && pwd) || { echo "no library directory: $libdir"; exit 2; }
+given=${1:-${COLAYOUT_LIB_DIR:-$root/target/debug}}
+libdir=$(cd "$given" 2>/dev/null && pwd) || { echo "no library directory: $given"; exit 2; }
 cxx=${CXX:-g++}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -55,7 +55,9 @@ svg_matches() {
       split("x y width height", keys, " ")
       split(box[id], want, " ")
       for (k = 1; k <= 4; k++) {
-        if (!match($0, " " keys[k] "=\"[-0-9.e+]+\"")) { print "no " keys[k] " in rect-" id; bad = 1; continue }
+        if (!match($0, " " keys[k] "=\"[-0-9.e+]+\"")) {
+          print "no " keys[k] " in rect-" id; bad = 1; continue
+        }
         v = substr($0, RSTART + length(keys[k]) + 3, RLENGTH - length(keys[k]) - 4) + 0
         d = v - want[k]; if (d < 0) d = -d
         if (!(id in box) || d > 1e-4) { print "rect-" id " " keys[k] " " v " != " want[k]; bad = 1 }
@@ -63,7 +65,8 @@ svg_matches() {
     }
     END {
       if (nodes == "") { print "no node count"; exit 1 }
-      for (i = 0; i < nodes; i++) if (seen[i] != 1) { print "rect-" i " appears " seen[i] + 0 " times"; bad = 1 }
+      for (i = 0; i < nodes; i++)
+        if (seen[i] != 1) { print "rect-" i " appears " seen[i] + 0 " times"; bad = 1 }
       n = 0; for (id in seen) n++
       if (n != nodes) { print n " node rects for " nodes " nodes"; bad = 1 }
       exit bad
@@ -84,7 +87,10 @@ check() {
     say FAIL "$name" "exit $rc, expected $want"
   elif ! grep -q -- "$text" "$work/$name.out"; then
     say FAIL "$name" "no \"$text\" in the output"
-  elif [ "$name" = svg ] && ! svg_matches "$work/$name.out" "$work/out.svg" >>"$work/$name.out" 2>&1; then
+  elif grep -q '^FAIL' "$work/$name.out"; then
+    say FAIL "$name" "a check failed"
+  elif [ "$name" = svg ] &&
+    ! svg_matches "$work/$name.out" "$work/out.svg" >>"$work/$name.out" 2>&1; then
     say FAIL "$name" "out.svg does not match the final boxes"
   else
     say ok "$name"
@@ -97,6 +103,7 @@ check clusters 0 "contained"
 check unsatisfiable 0 "Unsatisfiable constraint"
 check svg 0 "nodes 6"
 check overlap_check 1 "overlap: "
+check features 0 "PseudoRandom(1)"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -2,11 +2,11 @@
 // every non-root cluster to a C API group (leaves, child groups, padding).
 //
 // Mapped approximately:
-// - The C group has one padding. A cluster's group padding is the largest of
-//   padding + margin over its four sides; its bounds after a run are the group's box
-//   shrunk by the margin on each side. Containment and the margin against siblings
-//   and other nodes then hold; on sides with a smaller padding + margin the inner gap
-//   is larger than asked.
+// - The C group has one padding: the largest padding + margin over the cluster's four
+//   sides. The bounds read back after a run are the members' boxes (child clusters
+//   with their margins) plus the cluster's own padding on each side, as in libcola;
+//   the margin actually kept around the bounds is that C padding minus the side's
+//   padding, so it is larger than asked on sides with a smaller padding + margin.
 // - Without setAvoidNodeOverlaps(true) the C API does not enforce groups: bounds are
 //   then the members' bounding box plus padding (containment holds by definition;
 //   other nodes may enter it, as in libcola without non-overlap).

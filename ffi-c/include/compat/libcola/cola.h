@@ -86,9 +86,9 @@ inline Resizes& unusedResizes() {
 // runOnce() or computeStress().
 class PreIteration {
  public:
-  PreIteration(Locks& locks = detail::unusedLocks(), Resizes& resizes = detail::unusedResizes())
-      : locks(locks), resizes(resizes) {}
-  explicit PreIteration(Resizes& resizes) : locks(detail::unusedLocks()), resizes(resizes) {}
+  PreIteration(Locks& l = detail::unusedLocks(), Resizes& r = detail::unusedResizes())
+      : locks(l), resizes(r) {}
+  explicit PreIteration(Resizes& r) : locks(detail::unusedLocks()), resizes(r) {}
   virtual ~PreIteration() {}
   virtual bool operator()() { return true; }
 
@@ -105,8 +105,8 @@ class PreIteration {
 // first.
 class TestConvergence {
  public:
-  TestConvergence(double tol = 1e-4, unsigned maxiterations = 100)
-      : tolerance(tol), maxiterations(maxiterations) {
+  TestConvergence(double tol = 1e-4, unsigned maxIterations = 100)
+      : tolerance(tol), maxiterations(maxIterations) {
     reset();
   }
   virtual ~TestConvergence() {}

@@ -11,27 +11,40 @@
 // so (or the C layout ends), moving the caller's rectangles after every tick.
 //
 // Mapped approximately or not supported:
+// - run() also ends when the C layout ends (a tick's squared displacement below
+//   colayout_options_default's convergence_threshold, 0.01, or max_ticks ticks), which
+//   on small graphs can come before the TestConvergence stops it.
 // - The stress given to TestConvergence and returned by computeStress() is the C API's
 //   stress (full stress, weight 1/d^2 over connected pairs), not libcola's P-stress.
 //   computeStress() does not call the PreIteration.
 // - run(x, y) with one axis: after every tick the other coordinate is put back and the
 //   C layout is rebuilt at those positions (colayout_layout_update), which redoes the
 //   shortest paths on each tick. run(false, false) does nothing.
+// - Locks are C drags (the node sits exactly at its lock after each tick; libcola pulls
+//   it there with weight 1e4). Resizes are ignored. PreIteration::changed clears the
+//   convergence test's old_stress.
+// - With overlap avoidance, the C layout's start (once per C layout) first spreads
+//   the nodes of each alignment that overlap along its line (WebCola's makeFeasible).
+// - runOnce() projects onto non-overlap and clusters too (libcola's runOnce only does
+//   so after a run()).
 // - setAvoidNodeOverlaps exemption groups, setDesiredPositions and
 //   setUseNeighbourStress(true) are ignored with a warning on stderr.
 // - Unsatisfiable constraints are read once per run / runOnce / makeFeasible from
-//   colayout_layout_unsatisfied(1e-4) (libcola appends them after every projection).
-//   For an alignment the worst shape is reported against the first one; for a page
-//   boundary left and right are both the worst node.
+//   colayout_layout_unsatisfied(1e-4) (libcola appends them after every projection,
+//   with repeats). For an alignment the worst shape is reported against the first;
+//   for a page boundary left and right are both the worst node.
 // - makeFeasible(xBorder, yBorder) uses a separate C layout whose boxes are grown by
 //   the borders, and colayout_layout_make_feasible (which separates each pair on the
-//   axis of least overlap instead of libcola's priority search).
+//   axis of least overlap instead of libcola's priority-ordered search; priorities are
+//   not used).
 // - outputInstanceToSVG writes the boxes, edges and clusters, but not libcola's C++
 //   recreation code.
 // - Not provided: setTopology / getTopology, readLinearD / readLinearG.
 
 #ifndef COLAYOUT_COMPAT_LIBCOLA_COLAFD_COMPAT_H
 #define COLAYOUT_COMPAT_LIBCOLA_COLAFD_COMPAT_H
+
+#include <libcola/cola.h>  // the types this needs (and, from there, this file)
 
 #include <algorithm>
 #include <cfloat>
@@ -40,7 +53,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -49,46 +61,11 @@
 
 #include <colayout.h>
 #include <libcola/cluster.h>
+#include <libcola/compat_graph.h>
 #include <libcola/compound_constraints.h>
 #include <libcola/exceptions.h>
 
 namespace cola {
-
-namespace detail {
-
-struct LayoutFree {
-  void operator()(colayout_layout* l) const { colayout_layout_free(l); }
-};
-struct GraphFree {
-  void operator()(colayout_graph* g) const { colayout_graph_free(g); }
-};
-typedef std::unique_ptr<colayout_layout, LayoutFree> LayoutPtr;
-typedef std::unique_ptr<colayout_graph, GraphFree> GraphPtr;
-
-// A C group made from a cluster.
-struct Group {
-  std::vector<uint32_t> leaves;
-  std::vector<uint32_t> children;
-  double padding = 0;
-  Cluster* cluster = nullptr;
-  bool operator==(const Group& o) const {
-    return leaves == o.leaves && children == o.children && padding == o.padding &&
-           cluster == o.cluster;
-  }
-};
-
-// Everything a C graph is made of, except the positions.
-struct Plan {
-  std::vector<double> w, h;  // C box sizes
-  std::vector<char> fixed;
-  std::vector<Group> groups;
-  std::vector<Op> ops;
-  bool operator==(const Plan& o) const {
-    return w == o.w && h == o.h && fixed == o.fixed && groups == o.groups && ops == o.ops;
-  }
-};
-
-}  // namespace detail
 
 class ConstrainedFDLayout {
  public:
@@ -123,14 +100,14 @@ class ConstrainedFDLayout {
       bool ended = false;
       detail::check(colayout_layout_tick(layout_.get(), &ended), "colayout_layout_tick");
       if (ended) break;
-      positions(layout_.get(), px, py);
+      detail::positions(layout_.get(), rs_.size(), px, py);
       if (!x || !y) restoreAxis(x ? py : px, x ? y0 : x0, px, py);
       writeBack(px, py);
       for (size_t i = 0; i < n; ++i) {
         X[i] = px[i];
         Y[i] = py[i];
       }
-      if ((*done_)(stressOf(layout_.get()), X, Y)) break;
+      if ((*done_)(detail::stressOf(layout_.get()), X, Y)) break;
     }
     finish(layout_.get(), plan_, 0, 0);
   }
@@ -142,7 +119,7 @@ class ConstrainedFDLayout {
     const std::vector<double> x0 = cx_, y0 = cy_;
     detail::check(colayout_layout_run_ticks(layout_.get(), 1), "colayout_layout_run_ticks");
     std::vector<double> px, py;
-    positions(layout_.get(), px, py);
+    detail::positions(layout_.get(), rs_.size(), px, py);
     if (!x || !y) restoreAxis(x ? py : px, x ? y0 : x0, px, py);
     finish(layout_.get(), plan_, 0, 0);
   }
@@ -176,7 +153,7 @@ class ConstrainedFDLayout {
     detail::Plan p = makePlan(true, xBorder, yBorder);
     std::vector<double> x, y;
     centres(x, y);
-    detail::LayoutPtr l = makeLayout(p, x, y);
+    detail::LayoutPtr l = detail::makeLayout(p, edges(), x, y);
     detail::check(colayout_layout_make_feasible(l.get()), "colayout_layout_make_feasible");
     finish(l.get(), p, xBorder, yBorder);
   }
@@ -185,17 +162,17 @@ class ConstrainedFDLayout {
   double computeStress() const {
     if (rs_.empty()) return 0;
     ensureLayout();
-    return stressOf(layout_.get());
+    return detail::stressOf(layout_.get());
   }
 
   // Writes name.svg: a rect per node (id rect-N), a line per edge, a rect per cluster.
   void outputInstanceToSVG(std::string name = std::string("libcola-debug")) {
-    std::vector<std::pair<Cluster*, int>> cs;
-    if (root_) collectClusters(root_, 0, cs);
+    std::vector<Cluster*> cs;
+    if (root_) collectClusters(root_, cs);
     vpsc::Rectangle all = cola::bounds(rs_);
-    for (auto& c : cs) {
-      if (!c.first->bounds.isValid()) c.first->computeBoundingRect(rs_);
-      all = all.unionWith(c.first->bounds);
+    for (Cluster* c : cs) {
+      if (!c->bounds.isValid()) c->computeBoundingRect(rs_);
+      all = all.unionWith(c->bounds);
     }
     if (!all.isValid()) all = vpsc::Rectangle(0, 1, 0, 1);
     std::ofstream f(name + ".svg");
@@ -207,7 +184,7 @@ class ConstrainedFDLayout {
       << all.getMinX() - 10 << " " << all.getMinY() - 10 << " " << all.width() + 20 << " "
       << all.height() + 20 << "\">\n<g id=\"clusters\">\n";
     for (size_t k = 0; k < cs.size(); ++k) {
-      const vpsc::Rectangle& b = cs[k].first->bounds;
+      const vpsc::Rectangle& b = cs[k]->bounds;
       if (!b.isValid()) continue;
       f << "<rect id=\"cluster-" << k << "\" x=\"" << b.getMinX() << "\" y=\"" << b.getMinY()
         << "\" width=\"" << b.width() << "\" height=\"" << b.height()
@@ -249,6 +226,8 @@ class ConstrainedFDLayout {
  private:
   static void warn(const char* what) { std::cerr << "cola (colayout compat): " << what << "\n"; }
 
+  detail::Edges edges() const { return detail::Edges{es_, lengths_, ideal_, avoid_}; }
+
   void centres(std::vector<double>& x, std::vector<double>& y) const {
     x.resize(rs_.size());
     y.resize(rs_.size());
@@ -258,10 +237,11 @@ class ConstrainedFDLayout {
     }
   }
 
-  static void collectClusters(Cluster* c, int depth, std::vector<std::pair<Cluster*, int>>& out) {
+  // The clusters below c, children first.
+  static void collectClusters(Cluster* c, std::vector<Cluster*>& out) {
     for (Cluster* k : c->clusters) {
-      collectClusters(k, depth + 1, out);
-      out.emplace_back(k, depth + 1);
+      collectClusters(k, out);
+      out.push_back(k);
     }
   }
 
@@ -327,84 +307,6 @@ class ConstrainedFDLayout {
     return p;
   }
 
-  detail::GraphPtr makeGraph(const detail::Plan& p, const std::vector<double>& x,
-                             const std::vector<double>& y) const {
-    const size_t n = rs_.size(), m = es_.size();
-    std::vector<uint32_t> edges;
-    std::vector<double> lengths, xy;
-    for (size_t k = 0; k < m; ++k) {
-      edges.push_back(es_[k].first);
-      edges.push_back(es_[k].second);
-      double f = k < lengths_.size() && lengths_[k] > 0 ? lengths_[k] : 1.0;
-      lengths.push_back(ideal_ * f);
-    }
-    for (size_t i = 0; i < n; ++i) {
-      xy.push_back(x[i]);
-      xy.push_back(y[i]);
-    }
-    std::unique_ptr<bool[]> fixed(new bool[n]);
-    for (size_t i = 0; i < n; ++i) fixed[i] = p.fixed[i] != 0;
-    colayout_graph_arrays a;
-    colayout_graph_arrays_init(&a, n, edges.data(), m);
-    a.lengths = m ? lengths.data() : nullptr;
-    a.widths = p.w.data();
-    a.heights = p.h.data();
-    a.positions = xy.data();
-    a.dims = 2;
-    a.fixed = fixed.get();
-    colayout_graph* raw = nullptr;
-    detail::check(colayout_graph_new(&a, &raw), "colayout_graph_new");
-    detail::GraphPtr g(raw);
-    for (const detail::Group& gr : p.groups)
-      detail::check(colayout_graph_add_group(g.get(), gr.leaves.data(), gr.leaves.size(),
-                                             gr.children.data(), gr.children.size(),
-                                             &gr.padding, nullptr, nullptr),
-                    "colayout_graph_add_group");
-    for (const detail::Op& op : p.ops) addOp(g.get(), op);
-    return g;
-  }
-
-  static void addOp(colayout_graph* g, const detail::Op& op) {
-    std::vector<uint32_t> nodes(op.nodes.begin(), op.nodes.end());
-    switch (op.kind) {
-      case detail::Op::Separation:
-        detail::check(colayout_graph_add_separation(g, op.axis, nodes[0], nodes[1], op.gap,
-                                                    op.equality, nullptr),
-                      "colayout_graph_add_separation");
-        break;
-      case detail::Op::Alignment:
-        detail::check(colayout_graph_add_alignment(g, op.axis, nodes.data(), op.offsets.data(),
-                                                   nodes.size(), nullptr),
-                      "colayout_graph_add_alignment");
-        break;
-      case detail::Op::Distribution:
-        detail::check(colayout_graph_add_distribution(g, op.axis, op.alignments.data(), 2,
-                                                      op.gap, nullptr),
-                      "colayout_graph_add_distribution");
-        break;
-      case detail::Op::Page:
-        detail::check(colayout_graph_add_page_boundary(g, &op.bounds, &op.weight, nodes.data(),
-                                                       nodes.size(), nullptr),
-                      "colayout_graph_add_page_boundary");
-        break;
-    }
-  }
-
-  detail::LayoutPtr makeLayout(const detail::Plan& p, const std::vector<double>& x,
-                               const std::vector<double>& y) const {
-    detail::GraphPtr g = makeGraph(p, x, y);
-    colayout_options o;
-    colayout_options_default(&o);
-    o.link_distance = ideal_;
-    o.stress = COLAYOUT_STRESS_FULL;
-    o.handle_disconnected = false;
-    o.avoid_overlaps = avoid_;
-    o.overlapping_groups = true;
-    colayout_layout* raw = nullptr;
-    detail::check(colayout_layout_new(g.get(), &o, 2, &raw), "colayout_layout_new");
-    return detail::LayoutPtr(raw);
-  }
-
   // Builds the C layout unless the one there matches the constraints, clusters and
   // rectangles.
   void ensureLayout() const {
@@ -412,7 +314,7 @@ class ConstrainedFDLayout {
     std::vector<double> x, y;
     centres(x, y);
     if (layout_ && p == plan_ && x == cx_ && y == cy_) return;
-    layout_ = makeLayout(p, x, y);
+    layout_ = detail::makeLayout(p, edges(), x, y);
     plan_ = std::move(p);
     cx_ = x;
     cy_ = y;
@@ -439,7 +341,7 @@ class ConstrainedFDLayout {
   void restoreAxis(std::vector<double>& moved, const std::vector<double>& from,
                    const std::vector<double>& px, const std::vector<double>& py) {
     moved = from;
-    detail::GraphPtr g = makeGraph(plan_, px, py);
+    detail::GraphPtr g = detail::makeGraph(plan_, edges(), px, py);
     std::vector<int64_t> previous(rs_.size(), -1);
     detail::check(colayout_layout_update(layout_.get(), g.get(), previous.data(), previous.size()),
                   "colayout_layout_update");
@@ -468,24 +370,6 @@ class ConstrainedFDLayout {
     dragged_ = now;
   }
 
-  void positions(colayout_layout* l, std::vector<double>& x, std::vector<double>& y) const {
-    const size_t n = rs_.size();
-    std::vector<double> xy(2 * n);
-    detail::check(colayout_layout_positions(l, xy.data(), xy.size()), "colayout_layout_positions");
-    x.resize(n);
-    y.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      x[i] = xy[2 * i];
-      y[i] = xy[2 * i + 1];
-    }
-  }
-
-  static double stressOf(colayout_layout* l) {
-    double s = 0;
-    detail::check(colayout_layout_stats(l, nullptr, &s, nullptr, nullptr), "colayout_layout_stats");
-    return s;
-  }
-
   // Moves the rectangles' centres to (x, y); remembers where they are.
   void writeBack(const std::vector<double>& x, const std::vector<double>& y) {
     for (size_t i = 0; i < rs_.size(); ++i) rs_[i]->moveCentre(x[i], y[i]);
@@ -496,7 +380,7 @@ class ConstrainedFDLayout {
   // results, cluster bounds, unsatisfiable constraints.
   void finish(colayout_layout* l, const detail::Plan& p, double bx, double by) {
     std::vector<double> x, y;
-    positions(l, x, y);
+    detail::positions(l, rs_.size(), x, y);
     writeBack(x, y);
     if (l != layout_.get()) cx_.clear();  // the main C layout no longer matches
     std::vector<double> hw(rs_.size()), hh(rs_.size());
@@ -510,63 +394,18 @@ class ConstrainedFDLayout {
       std::vector<colayout_rect> gb(p.groups.size());
       detail::check(colayout_layout_group_bounds(l, gb.data(), gb.size(), nullptr),
                     "colayout_layout_group_bounds");
+      // The group's box is the members' box plus the one C padding; the bounds are the
+      // members' box plus the cluster's padding on each side (and without the borders).
       for (size_t j = 0; j < gb.size(); ++j) {
-        Box m = p.groups[j].cluster->margin();
-        p.groups[j].cluster->bounds =
-            vpsc::Rectangle(gb[j].x + m.min(0) + bx, gb[j].x_max - m.max(0) - bx,
-                            gb[j].y + m.min(1) + by, gb[j].y_max - m.max(1) - by);
+        const detail::Group& g = p.groups[j];
+        Box pad = g.cluster->padding();
+        g.cluster->bounds = vpsc::Rectangle(
+            gb[j].x + g.padding - pad.min(0) + bx, gb[j].x_max - g.padding + pad.max(0) - bx,
+            gb[j].y + g.padding - pad.min(1) + by, gb[j].y_max - g.padding + pad.max(1) - by);
       }
     }
     if (root_) root_->bounds = cola::bounds(rs_);
-    reportUnsatisfied(l, p, x, y);
-  }
-
-  void reportUnsatisfied(colayout_layout* l, const detail::Plan& p, const std::vector<double>& x,
-                         const std::vector<double>& y) {
-    if (!unsatX_ && !unsatY_) return;
-    size_t count = 0;
-    colayout_status s = colayout_layout_unsatisfied(l, 1e-4, nullptr, 0, &count);
-    if (s != COLAYOUT_BUFFER_TOO_SMALL) detail::check(s, "colayout_layout_unsatisfied");
-    if (count == 0) return;
-    std::vector<colayout_violation> v(count);
-    detail::check(colayout_layout_unsatisfied(l, 1e-4, v.data(), v.size(), &count),
-                  "colayout_layout_unsatisfied");
-    for (const colayout_violation& e : v) {
-      if (e.constraint >= p.ops.size()) continue;
-      const detail::Op& op = p.ops[e.constraint];
-      const std::vector<double>& c = e.axis == COLAYOUT_AXIS_X ? x : y;
-      unsigned d = e.axis == COLAYOUT_AXIS_X ? 0 : 1;
-      unsigned left = op.nodes[0], right = op.nodes.size() > 1 ? op.nodes[1] : op.nodes[0];
-      double sep = op.gap;
-      bool eq = op.equality;
-      if (op.kind == detail::Op::Alignment) {
-        double worst = -1;
-        for (size_t k = 1; k < op.nodes.size(); ++k) {
-          double off = std::fabs(c[op.nodes[k]] - c[op.nodes[0]] - op.offsets[k]);
-          if (off > worst) {
-            worst = off;
-            right = op.nodes[k];
-            sep = op.offsets[k];
-          }
-        }
-        eq = true;
-      } else if (op.kind == detail::Op::Page) {
-        double lo = d == 0 ? op.bounds.x : op.bounds.y, hi = d == 0 ? op.bounds.x_max : op.bounds.y_max;
-        double worst = -HUGE_VAL;
-        for (unsigned i : op.nodes) {
-          double h = (d == 0 ? p.w[i] : p.h[i]) / 2;
-          double off = std::max(lo + h - c[i], c[i] - hi + h);
-          if (off > worst) {
-            worst = off;
-            left = right = i;
-            sep = h;
-          }
-        }
-        eq = false;
-      }
-      UnsatisfiableConstraintInfos* out = d == 0 ? unsatX_ : unsatY_;
-      if (out) out->push_back(new UnsatisfiableConstraintInfo(left, right, sep, eq, op.cc));
-    }
+    detail::reportUnsatisfied(l, p, x, y, unsatX_, unsatY_);
   }
 
   vpsc::Rectangles rs_;

@@ -286,11 +286,11 @@ class AlignmentConstraint : public CompoundConstraint {
 // left + gap <= right (or ==), between two nodes or two alignments' guides.
 class SeparationConstraint : public CompoundConstraint {
  public:
-  SeparationConstraint(vpsc::Dim dim, unsigned l, unsigned r, double g, bool equality = false)
-      : CompoundConstraint(dim), gap(g), equality(equality), _left(l), _right(r) {}
+  SeparationConstraint(vpsc::Dim dim, unsigned l, unsigned r, double g, bool eq = false)
+      : CompoundConstraint(dim), gap(g), equality(eq), _left(l), _right(r) {}
   SeparationConstraint(vpsc::Dim dim, AlignmentConstraint* l, AlignmentConstraint* r,
-                       double g, bool equality = false)
-      : CompoundConstraint(dim), gap(g), equality(equality), _al(l), _ar(r) {}
+                       double g, bool eq = false)
+      : CompoundConstraint(dim), gap(g), equality(eq), _al(l), _ar(r) {}
   void setSeparation(double g) { gap = g; }
   // The left node (for guides: the left alignment's first shape, 0 without shapes).
   unsigned left() const { return _al ? firstOf(_al) : _left; }
@@ -362,8 +362,8 @@ class DistributionConstraint : public CompoundConstraint {
 // ac1 + sep <= ac2 (or ==) for each pair of alignments.
 class MultiSeparationConstraint : public CompoundConstraint {
  public:
-  explicit MultiSeparationConstraint(vpsc::Dim dim, double minSep = 0, bool equality = false)
-      : CompoundConstraint(dim), sep(minSep), equality(equality) {}
+  explicit MultiSeparationConstraint(vpsc::Dim dim, double minSep = 0, bool eq = false)
+      : CompoundConstraint(dim), sep(minSep), equality(eq) {}
   void addAlignmentPair(AlignmentConstraint* ac1, AlignmentConstraint* ac2) {
     _pairs.emplace_back(ac1, ac2);
   }
