@@ -77,7 +77,7 @@ impl<const K: usize> Layout<K> {
                 moved = moved.max((x[i] - v).abs());
                 x[i] = *v;
             }
-            if !(moved > STILL) {
+            if moved <= STILL {
                 break;
             }
         }
@@ -99,7 +99,7 @@ impl<const K: usize> Layout<K> {
         nodes.sort_unstable();
         nodes.dedup();
         let mut xy = self.xy();
-        for d in 0..2 {
+        for d in [0, 1] {
             nodes.sort_by(|&a, &b| xy[a][d].total_cmp(&xy[b][d]).then(a.cmp(&b)));
             let at: Vec<f64> = nodes.iter().map(|&i| xy[i][d]).collect();
             let mut k = 0.0;
