@@ -10,13 +10,19 @@
 #   LINK=shared   link libcolayout.so with an rpath instead of libcolayout.a
 #   VALGRIND=1    run each program under valgrind (errors or definite leaks fail)
 #   CXX           the compiler (default g++)
+#   TEST_OUT      keep the built programs and their output in this directory
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 given=${1:-${COLAYOUT_LIB_DIR:-$root/target/debug}}
 libdir=$(cd "$given" 2>/dev/null && pwd) || { echo "no library directory: $given"; exit 2; }
 cxx=${CXX:-g++}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${TEST_OUT:-}" ]; then  # keep the programs and their output there
+  mkdir -p "$TEST_OUT"
+  work=$(cd "$TEST_OUT" && pwd)
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 
 flags=(-std=c++17 -Wall -Wextra -Werror -g -I "$root/ffi-c/include/compat" -I "$root/ffi-c/include")
 if [ "${LINK:-static}" = shared ]; then

@@ -10,7 +10,8 @@
 //   folded into the gap, which is exact while the alignments hold. An alignment with
 //   no shapes has no guide: constraints naming it throw InvalidConstraint.
 // - fixPos(p) pins the first shape at p + offset with a one-node page boundary of
-//   weight 1e5 on the alignment's axis (libcola: a guide of weight 1e5).
+//   weight 1e5 on the alignment's axis (libcola: a guide of weight 1e5); on the other
+//   axis that page spans +-6e7.
 // - PageBoundaryConstraints: shapes whose halfW/halfH equal their rectangle's share one
 //   C page boundary (shared, ballooning edges, as in libcola); any other shape gets its
 //   own page boundary, bounds shifted by the difference. Skipped by makeFeasible, as
@@ -20,6 +21,8 @@
 //   clamped between the shapes.
 // - FixedRelativeConstraint: equalities in x and y with the offsets taken at
 //   construction (as libcola); fixedPosition fixes the members (C `fixed`).
+// - OrthogonalEdgeConstraint (experimental in libcola): an equality with gap 0;
+//   skipped by makeFeasible, as in libcola.
 // - User subclasses of CompoundConstraint are not supported (run() throws).
 
 #ifndef COLAYOUT_COMPAT_LIBCOLA_COMPOUND_CONSTRAINTS_H
@@ -524,6 +527,24 @@ class BoundaryConstraint : public CompoundConstraint {
 
  private:
   std::vector<std::pair<unsigned, double>> _shapes;
+};
+
+// Puts the ends l and r of an edge on one line across dim (l == r on dim).
+class OrthogonalEdgeConstraint : public CompoundConstraint {
+ public:
+  OrthogonalEdgeConstraint(vpsc::Dim dim, unsigned l, unsigned r)
+      : CompoundConstraint(dim), left(l), right(r) {}
+  std::string toString() const override {
+    std::ostringstream s;
+    s << "OrthogonalEdgeConstraint(" << detail::dimName(_primaryDim) << ", left: " << left
+      << ", right: " << right << ")";
+    return s.str();
+  }
+  void lowerToColayout(detail::Builder& b) const override {
+    if (!b.feasible()) b.separation(this, _primaryDim, left, right, 0, true);
+  }
+
+  unsigned left, right;
 };
 
 // A constraint the layout could not satisfy: var(left) + separation <= var(right)
