@@ -196,11 +196,14 @@ impl fmt::Display for Error {
                 link,
                 node,
                 node_count,
-            } => write!(
-                f,
-                "link {link} names node {node}, but the graph has {node_count} nodes \
-                 (indices are 0-based: use 0..{node_count})"
-            ),
+            } => match node_count.checked_sub(1) {
+                Some(last) => write!(
+                    f,
+                    "link {link} names node {node}, but the graph has {node_count} nodes \
+                     (indices are 0-based: 0 to {last})"
+                ),
+                None => write!(f, "link {link} names node {node}, but the graph has no nodes"),
+            },
             Error::NonFiniteCoordinate { node } => write!(
                 f,
                 "node {node} has a NaN or infinite coordinate (give a finite x/y, or leave it out)"

@@ -29,6 +29,9 @@ runs() { # BINARY: runs and prints 6 (or 5) node lines
   "$1" | tee /dev/stderr | grep -q '^node 4: '
 }
 check install bash ffi-c/install.sh --prefix "$PREFIX"
+# The README shows the two examples as they are.
+check readme-shows-examples node -e 'const fs = require("fs"); const readme = fs.readFileSync("README.md", "utf8");
+  for (const f of ["layout.c", "layout.cpp"]) if (!readme.includes(fs.readFileSync("ffi-c/examples/" + f, "utf8").trim())) process.exit(1)'
 check layout-files bash -c "test -f '$PREFIX/lib/libcolayout.so' && test -f '$PREFIX/lib/libcolayout.a' \
   && test -f '$PREFIX/include/colayout.h' && test -f '$PREFIX/include/colayout.hpp' \
   && test -f '$PREFIX/include/colayout/compat/libcola/cola.h' \

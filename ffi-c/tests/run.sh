@@ -2,7 +2,8 @@
 # The C and C++ tests against a built libcolayout: each program compiled warning-free
 # by a real compiler, run, under valgrind and AddressSanitizer when asked.
 #   bash ffi-c/tests/run.sh LIBDIR [PANIC_LIBDIR]
-# LIBDIR holds libcolayout.{a,so}; PANIC_LIBDIR a build with `--features debug-panic`.
+# LIBDIR holds libcolayout.{a,so} (an installed prefix's lib, or a cargo target dir);
+# PANIC_LIBDIR a build with `--features debug-panic`. INCLUDE: the headers' directory.
 # Env: VALGRIND=1 and ASAN=1 add those runs; COLAYOUT_CLI=path compares with the CLI. Prints "ok NAME"/"FAIL NAME" per check
 # and ends with "N passed, N failed".
 set -uo pipefail
@@ -13,8 +14,9 @@ OUT=${TEST_OUT:-target/ffi-tests}
 mkdir -p "$OUT"
 CC=${CC:-cc}
 CXX=${CXX:-c++}
-CFLAGS=(-std=c11 -Wall -Wextra -Werror -pedantic -O1 -g -I ffi-c/include)
-CXXFLAGS=(-std=c++17 -Wall -Wextra -Werror -pedantic -O1 -g -I ffi-c/include)
+INC=${INCLUDE:-ffi-c/include}
+CFLAGS=(-std=c11 -Wall -Wextra -Werror -pedantic -O1 -g -I "$INC" -I ffi-c/tests/c)
+CXXFLAGS=(-std=c++17 -Wall -Wextra -Werror -pedantic -O1 -g -I "$INC")
 STATIC=(-L"$LIB" -l:libcolayout.a -lm -lpthread -ldl)
 passes=0
 fails=0
@@ -43,13 +45,13 @@ for t in test_api test_threads; do
 done
 # The shared library, found through an rpath, as an installed program would.
 check cc-test_api-shared "$CC" "${CFLAGS[@]}" ffi-c/tests/c/test_api.c -o "$OUT/test_api_so" \
-  -L"$LIB" -lcolayout -Wl,-rpath,"$PWD/$LIB" -lm
+  -L"$LIB" -lcolayout -Wl,-rpath,"$(cd "$LIB" && pwd)" -lm
 check run-test_api-shared own_summary "$OUT/test_api_so"
 check cxx-test_hpp "$CXX" "${CXXFLAGS[@]}" ffi-c/tests/cpp/test_hpp.cpp -o "$OUT/test_hpp" "${STATIC[@]}"
 check run-test_hpp own_summary "$OUT/test_hpp"
 # The header also compiles as C++ (cpp_compat) and as C89-style strict C99.
-check header-as-cxx bash -c "echo '#include \"colayout.h\"' | $CXX -std=c++11 -Wall -Wextra -Werror -pedantic -I ffi-c/include -x c++ -fsyntax-only -"
-check header-as-c99 bash -c "echo '#include \"colayout.h\"' | $CC -std=c99 -Wall -Wextra -Werror -pedantic -I ffi-c/include -x c -fsyntax-only -"
+check header-as-cxx bash -c "echo '#include \"colayout.h\"' | $CXX -std=c++11 -Wall -Wextra -Werror -pedantic -x c++ -fsyntax-only -I '$INC' -"
+check header-as-c99 bash -c "echo '#include \"colayout.h\"' | $CC -std=c99 -Wall -Wextra -Werror -pedantic -x c -fsyntax-only -I '$INC' -"
 
 # colayout_layout_edges gives `colayout layout`'s positions bit for bit (COLAYOUT_CLI:
 # the CLI binary, built with the same profile and target features as LIBDIR).

@@ -10,6 +10,7 @@
 #   LINK=shared   link libcolayout.so with an rpath instead of libcolayout.a
 #   VALGRIND=1    run each program under valgrind (errors or definite leaks fail)
 #   CXX           the compiler (default g++)
+#   INCLUDE       headers from an installed prefix's include directory
 #   TEST_OUT      keep the built programs and their output in this directory
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -24,7 +25,12 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-flags=(-std=c++17 -Wall -Wextra -Werror -g -I "$root/ffi-c/include/compat" -I "$root/ffi-c/include")
+# INCLUDE: an installed prefix's include directory (compat headers in colayout/compat).
+if [ -n "${INCLUDE:-}" ]; then
+  flags=(-std=c++17 -Wall -Wextra -Werror -g -I "$INCLUDE/colayout/compat" -I "$INCLUDE")
+else
+  flags=(-std=c++17 -Wall -Wextra -Werror -g -I "$root/ffi-c/include/compat" -I "$root/ffi-c/include")
+fi
 if [ "${LINK:-static}" = shared ]; then
   libs=(-L"$libdir" -lcolayout -Wl,-rpath,"$libdir")
 else

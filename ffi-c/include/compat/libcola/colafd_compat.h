@@ -8,12 +8,13 @@
 // entry), the clusters (groups) and the compound constraints. Options: full stress,
 // no component packing, overlapping groups, avoid_overlaps as set; schedule: no
 // phases, not kept running, not centred. run() ticks until the TestConvergence says
-// so (or the C layout ends), moving the caller's rectangles after every tick.
+// so, moving the caller's rectangles after every tick.
 //
 // Mapped approximately or not supported:
-// - run() also ends when the C layout ends (a tick's squared displacement below
-//   colayout_options_default's convergence_threshold, 0.01, or max_ticks ticks), which
-//   on small graphs can come before the TestConvergence stops it.
+// - run() ends when the TestConvergence says so, or after colayout_options_default's
+//   max_ticks (10 000) ticks; the C layout's own convergence threshold is not used.
+// - With overlap avoidance, run() ends with colayout_layout_make_feasible: a tick's
+//   non-overlap constraints cover the scan line's neighbours, libcola's every pair.
 // - The stress given to TestConvergence and returned by computeStress() is the C API's
 //   stress (full stress, weight 1/d^2 over connected pairs), not libcola's P-stress.
 //   computeStress() does not call the PreIteration.
@@ -82,7 +83,7 @@ class ConstrainedFDLayout {
   ConstrainedFDLayout(const ConstrainedFDLayout&) = delete;
   ConstrainedFDLayout& operator=(const ConstrainedFDLayout&) = delete;
 
-  // Iterates until the convergence test (or the C layout) ends it; x / y enable the axes.
+  // Iterates until the convergence test ends it (or max_ticks); x / y enable the axes.
   void run(const bool x = true, const bool y = true) {
     if (rs_.empty() || (!x && !y)) return;
     prepare();
@@ -108,6 +109,11 @@ class ConstrainedFDLayout {
         Y[i] = py[i];
       }
       if ((*done_)(detail::stressOf(layout_.get()), X, Y)) break;
+    }
+    // libcola's non-overlap constraints cover every pair; a colayout tick's cover the
+    // scan line's neighbours, so a few overlaps can outlast the last tick.
+    if (avoid_ && x && y) {
+      detail::check(colayout_layout_make_feasible(layout_.get()), "colayout_layout_make_feasible");
     }
     finish(layout_.get(), plan_, 0, 0);
   }

@@ -128,7 +128,7 @@ inline GraphPtr makeGraph(const Plan& p, const Edges& e, const std::vector<doubl
 }
 
 // A C layout of p: full stress, no packing, overlapping groups, link_distance =
-// idealLength, avoid_overlaps as asked.
+// idealLength, avoid_overlaps as asked, no convergence threshold of its own.
 inline LayoutPtr makeLayout(const Plan& p, const Edges& e, const std::vector<double>& x,
                             const std::vector<double>& y) {
   GraphPtr g = makeGraph(p, e, x, y);
@@ -139,6 +139,9 @@ inline LayoutPtr makeLayout(const Plan& p, const Edges& e, const std::vector<dou
   o.handle_disconnected = false;
   o.avoid_overlaps = e.avoidOverlaps;
   o.overlapping_groups = true;
+  // The TestConvergence decides when run() ends, as in libcola: the C layout's own
+  // threshold is put out of its way (max_ticks still caps a run).
+  o.convergence_threshold = 1e-300;
   colayout_layout* raw = nullptr;
   check(colayout_layout_new(g.get(), &o, 2, &raw), "colayout_layout_new");
   return LayoutPtr(raw);
