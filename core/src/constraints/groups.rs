@@ -47,9 +47,11 @@ pub struct GroupTree {
     order: Vec<usize>,
     /// The lowest shared node, with the two lowest groups it is a leaf of.
     first_shared: Option<(usize, (usize, usize))>,
-    /// Sibling groups with a node in common, `(parent, a, b)` with `a < b` (`None`: top
-    /// level): no non-overlap between them.
-    exempt: Vec<(Option<usize>, usize, usize)>,
+    /// Every node that is a leaf of more than one group, ascending.
+    shared: Vec<usize>,
+    /// Sibling groups with a node in common, `(a, b)` with `a < b`: no non-overlap
+    /// between them.
+    exempt: Vec<(usize, usize)>,
     /// `(node, group)`: a node of one group of an exempt pair, not in the other group,
     /// kept out of that other group's box.
     apart: Vec<(usize, usize)>,
@@ -128,9 +130,10 @@ impl GroupTree {
             .collect();
         listed.sort_unstable();
         listed.dedup();
-        let mut kept = Vec::with_capacity(listed.len());
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(listed.len());
         let mut first_shared = None;
         let mut exempt = Vec::new();
+        let mut shared: Vec<usize> = Vec::new();
         for run in listed.chunk_by(|a, b| a.0 == b.0) {
             let start = kept.len();
             kept.extend(
@@ -138,6 +141,9 @@ impl GroupTree {
                     .filter(|&&(_, j)| !run.iter().any(|&(_, k)| is_ancestor(j, k))),
             );
             let owners = &kept[start..];
+            if owners.len() > 1 {
+                shared.push(owners[0].0);
+            }
             for (i, &(v, a)) in owners.iter().enumerate() {
                 for &(_, b) in &owners[i + 1..] {
                     first_shared.get_or_insert((v, (a, b)));
@@ -187,19 +193,27 @@ impl GroupTree {
             root_groups,
             order,
             first_shared,
+            shared,
             exempt,
             apart: Vec::new(),
         };
-        for &(_, a, b) in &tree.exempt {
-            let (ma, mb) = (tree.members(a), tree.members(b));
-            let only = |xs: &[usize], ys: &[usize], other: usize| {
-                xs.iter()
-                    .filter(|v| ys.binary_search(v).is_err())
-                    .map(|&v| (v, other))
-                    .collect::<Vec<_>>()
-            };
-            tree.apart.extend(only(&ma, &mb, b));
-            tree.apart.extend(only(&mb, &ma, a));
+        // Stamps per node: in the other group's members, and already listed as apart.
+        let (mut in_other, mut listed_apart) = (
+            alloc::vec![usize::MAX; node_count],
+            alloc::vec![usize::MAX; node_count],
+        );
+        for (k, &(a, b)) in tree.exempt.iter().enumerate() {
+            for (stamp, (x, y)) in [(2 * k, (a, b)), (2 * k + 1, (b, a))] {
+                for v in tree.members(y) {
+                    in_other[v] = stamp;
+                }
+                for v in tree.members(x) {
+                    if in_other[v] != stamp && listed_apart[v] != stamp {
+                        listed_apart[v] = stamp;
+                        tree.apart.push((v, y));
+                    }
+                }
+            }
         }
         Ok(tree)
     }
@@ -248,7 +262,8 @@ impl GroupTree {
         self.groups[j].stiffness.unwrap_or(DEFAULT_STIFFNESS)
     }
 
-    /// Nodes of group `j` and of all its descendants, ascending, each once.
+    /// Nodes of group `j` and of all its descendants, each once: the group's leaves, then
+    /// its descendants' (depth first, last child first).
     #[must_use]
     pub fn members(&self, j: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -257,8 +272,14 @@ impl GroupTree {
             out.extend(&self.groups[k].leaves);
             stack.extend(&self.groups[k].groups);
         }
-        out.sort_unstable();
-        out.dedup();
+        // Only a shared node can come twice (through two groups that do not nest).
+        if !self.shared.is_empty() {
+            let mut seen = alloc::vec![false; self.shared.len()];
+            out.retain(|v| match self.shared.binary_search(v) {
+                Ok(k) => !core::mem::replace(&mut seen[k], true),
+                Err(_) => true,
+            });
+        }
         out
     }
 
@@ -337,8 +358,7 @@ impl GroupTree {
             let exempt: Vec<(usize, usize)> = self
                 .exempt
                 .iter()
-                .filter(|e| e.0 == level)
-                .filter_map(|&(_, a, b)| rect_of(a).zip(rect_of(b)))
+                .filter_map(|&(a, b)| rect_of(a).zip(rect_of(b)))
                 .collect();
             let mut cs = generate_constraints_except(&rects, &vars, &exempt, axis, MIN_SEPARATION);
             for &c in children {
@@ -379,13 +399,8 @@ impl GroupTree {
 }
 
 /// The ancestors-or-selves of groups `a` and `b` (which do not nest) that are siblings
-/// below their lowest common ancestor, as `(that ancestor, lower, higher)`; `None` when
-/// they are in different top-level trees.
-fn below_common_ancestor(
-    parent: &[Option<usize>],
-    a: usize,
-    b: usize,
-) -> (Option<usize>, usize, usize) {
+/// below their lowest common ancestor (or top-level groups), as `(lower, higher)`.
+fn below_common_ancestor(parent: &[Option<usize>], a: usize, b: usize) -> (usize, usize) {
     let chain = |mut x: usize| {
         let mut c = alloc::vec![x];
         while let Some(p) = parent[x] {
@@ -403,8 +418,7 @@ fn below_common_ancestor(
         .count();
     // Neither chain is the other's tail, as neither group holds the other.
     let (x, y) = (ca[ca.len() - common - 1], cb[cb.len() - common - 1]);
-    let lca = ca.get(ca.len() - common).copied();
-    (lca, x.min(y), x.max(y))
+    (x.min(y), x.max(y))
 }
 
 #[cfg(test)]
@@ -503,7 +517,7 @@ mod tests {
         assert_eq!(t.groups()[0].leaves, [0, 1]);
         assert_eq!(t.groups()[1].leaves, [1, 2]);
         assert_eq!(t.root_leaves, [3]);
-        assert_eq!(t.exempt, [(None, 0, 1)]);
+        assert_eq!(t.exempt, [(0, 1)]);
         assert_eq!(
             t.apart,
             [(0, 1), (2, 0)],
@@ -527,8 +541,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.first_shared_node(), Some((3, (1, 2))));
-        assert_eq!(t.exempt, [(None, 0, 3), (Some(0), 1, 2)]);
-        assert_eq!(t.members(0), [0, 3, 4, 5], "each member once");
+        assert_eq!(t.exempt, [(0, 3), (1, 2)]);
+        let mut m = t.members(0);
+        m.sort_unstable();
+        assert_eq!(m, [0, 3, 4, 5], "each member once");
         let mut apart = t.apart.clone();
         apart.sort_unstable();
         assert_eq!(apart, [(0, 3), (3, 3), (4, 1), (5, 2), (5, 3)]);

@@ -126,7 +126,7 @@ pub fn generate_constraints(
 /// [`generate_constraints`] with no constraint between the rectangles of an `exempt`
 /// pair (indices into `rects`), and none lost through them: the scan runs once per set
 /// of rectangles holding no exempt pair, every other pair sharing some set, and
-/// constraints found twice are kept once (sorted by variables).
+/// constraints found twice are kept once.
 ///
 /// # Panics
 /// If `vars.len() < rects.len()` or an exempt index is out of range.
@@ -142,9 +142,9 @@ pub fn generate_constraints_except(
         return generate_constraints(rects, vars, axis, min_sep);
     }
     let is_exempt = |a: usize, b: usize| exempt.iter().any(|&e| e == (a, b) || e == (b, a));
-    let mut involved: Vec<usize> = exempt.iter().flat_map(|&(a, b)| [a, b]).collect();
-    involved.sort_unstable();
-    involved.dedup();
+    let involved: Vec<usize> = (0..rects.len())
+        .filter(|&i| exempt.iter().any(|&(a, b)| a == i || b == i))
+        .collect();
     // Greedy sets of involved rectangles, until every pair that is not exempt shares one.
     let mut sets: Vec<Vec<usize>> = Vec::new();
     for (i, &x) in involved.iter().enumerate() {
@@ -174,8 +174,18 @@ pub fn generate_constraints_except(
         let vs: Vec<usize> = keep.iter().map(|&i| vars[i]).collect();
         cs.extend(generate_constraints(&rs, &vs, axis, min_sep));
     }
-    cs.sort_by_key(|c| (c.left, c.right));
-    cs.dedup_by_key(|c| (c.left, c.right));
+    // The first constraint of each variable pair (one sort instance: pairs of usize).
+    let mut pairs: Vec<(usize, usize)> = cs.iter().map(|c| (c.left, c.right)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut taken = alloc::vec![false; pairs.len()];
+    cs.retain(|c| match pairs.binary_search(&(c.left, c.right)) {
+        Ok(k) if !taken[k] => {
+            taken[k] = true;
+            true
+        }
+        _ => false,
+    });
     cs
 }
 
