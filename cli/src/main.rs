@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use colayout::io::{dot, json, Input};
+use colayout::layout::REPORT_TOLERANCE;
 use colayout::{Axis, DynLayout};
 use colayout_cli::svg;
 
@@ -207,8 +208,8 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     let sn = layout.scale_normalised_stress();
     let report = Report {
         positions: layout.positions(),
-        unsatisfied: layout.unsatisfied(1e-3),
-        overlapping: layout.overlapping_nodes(1e-3),
+        unsatisfied: layout.unsatisfied(REPORT_TOLERANCE),
+        overlapping: layout.overlapping_nodes(REPORT_TOLERANCE),
     };
     let stats = serde_json::json!({
         "ticks": ticks,

@@ -13,8 +13,9 @@ pub enum Error {
     LinkOutOfRange {
         /// Index of the link.
         link: usize,
-        /// The node index it names.
-        node: usize,
+        /// The node index it names, as given (negative from frontends with signed
+        /// indices, such as Python's).
+        node: i64,
         /// Number of nodes in the graph.
         node_count: usize,
     },

@@ -30,6 +30,15 @@ impl Axis {
         }
     }
 
+    /// The axis' name in every frontend: `"x"` or `"y"`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Axis::X => "x",
+            Axis::Y => "y",
+        }
+    }
+
     /// The other axis.
     #[must_use]
     pub fn other(self) -> Axis {

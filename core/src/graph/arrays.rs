@@ -60,6 +60,27 @@ impl<'a> GraphArrays<'a> {
     }
 }
 
+/// Most nodes a graph built from arrays may have, and the readers' default limit
+/// (`colayout::io::Limits::max_nodes`): each node takes about 90 bytes while built.
+pub const MAX_NODES: usize = 10_000_000;
+
+/// `Ok` when a graph of `node_count` nodes may be built from arrays: at most
+/// [`MAX_NODES`], checked before anything is allocated for the nodes.
+///
+/// # Errors
+/// [`Error::InputTooLarge`] beyond the limit.
+pub fn check_node_count(node_count: usize) -> Result<()> {
+    let limit = MAX_NODES;
+    if node_count > limit {
+        return Err(Error::InputTooLarge {
+            what: "nodes",
+            count: node_count as u64,
+            limit: limit as u64,
+        });
+    }
+    Ok(())
+}
+
 /// `Ok` when `given` is absent or has `expected` entries.
 fn check_len<T>(given: Option<&[T]>, expected: usize) -> Result<()> {
     match given {
@@ -75,18 +96,12 @@ impl Graph {
     /// A graph from flat arrays, validated as [`Graph::new`] validates.
     ///
     /// # Errors
-    /// [`Error::DimensionMismatch`] when `edges` has an odd length, an array has the
-    /// wrong length, or `dims` is not 2 or 3; [`Error::InputTooLarge`] when the node
-    /// count does not fit in `u32`, before anything is allocated; then as [`Graph::new`].
+    /// [`Error::InputTooLarge`] beyond [`check_node_count`]'s limit, before anything is
+    /// allocated; [`Error::DimensionMismatch`] when `edges` has an odd length, an array
+    /// has the wrong length, or `dims` is not 2 or 3; then as [`Graph::new`].
     pub fn from_arrays(a: &GraphArrays<'_>) -> Result<Graph> {
         let n = a.node_count;
-        if u32::try_from(n).is_err() {
-            return Err(Error::InputTooLarge {
-                what: "nodes",
-                count: n as u64,
-                limit: u64::from(u32::MAX),
-            });
-        }
+        check_node_count(n)?;
         if !a.edges.len().is_multiple_of(2) {
             return Err(Error::DimensionMismatch {
                 expected: a.edges.len() + 1,

@@ -4,7 +4,7 @@ mod arrays;
 
 use alloc::vec::Vec;
 
-pub use arrays::GraphArrays;
+pub use arrays::{check_node_count, GraphArrays, MAX_NODES};
 
 use crate::constraints::{self, Group, GroupTree, UserConstraint};
 use crate::error::{Error, Result};
@@ -118,7 +118,7 @@ impl Graph {
                 if node >= n {
                     return Err(Error::LinkOutOfRange {
                         link: i,
-                        node,
+                        node: i64::try_from(node).unwrap_or(i64::MAX),
                         node_count: n,
                     });
                 }

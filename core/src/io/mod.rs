@@ -40,7 +40,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            max_nodes: 10_000_000,
+            max_nodes: crate::graph::MAX_NODES,
             max_links: 20_000_000,
         }
     }

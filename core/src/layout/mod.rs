@@ -39,6 +39,11 @@ pub struct Violation {
     pub amount: f64,
 }
 
+/// The tolerance, in layout units, under which the frontends report a constraint as
+/// holding or two boxes as apart, unless asked for another
+/// ([`Layout::unsatisfied`], [`Layout::overlapping_nodes`]).
+pub const REPORT_TOLERANCE: f64 = 1e-3;
+
 /// Node `fixed` bits, as WebCola's: 1 = fixed by the user, 2 = being dragged.
 const FIXED_USER: u8 = 1;
 const FIXED_DRAG: u8 = 2;

@@ -205,13 +205,15 @@ impl<const K: usize> Layout<K> {
     }
 
     /// WebCola's `separateOverlappingComponents`: packs components in x and y. Skipped
-    /// when a page-boundary constraint pins the layout to absolute coordinates.
+    /// when a page-boundary constraint pins the layout to absolute coordinates, or when
+    /// the user fixed a node (WebCola would move it with its component).
     fn separate_components(&mut self, center_graph: bool) {
         let page = self
             .constraints
             .iter()
             .any(|c| matches!(c, UserConstraint::PageBoundary { .. }));
-        if !self.options.handle_disconnected || page {
+        let fixed = self.fixed.iter().any(|f| f & super::FIXED_USER != 0);
+        if !self.options.handle_disconnected || page || fixed {
             return;
         }
         let mut p = self.xy();

@@ -16,13 +16,17 @@ mod values;
 
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use serde::de::DeserializeSeed;
+use serde_json::Value;
 
 use super::{Input, Limits};
+use crate::constraints::{Group, UserConstraint};
 use crate::error::{Error, Result};
 use crate::layout::LayoutOptions;
 use stream::Document;
+use values::HashMap;
 
 /// Parses a graph with the default [`Limits`].
 ///
@@ -72,6 +76,42 @@ pub fn parse_options(text: &str) -> Result<LayoutOptions> {
         let message = format!("options: {e}");
         Error::parse("JSON", message)
     })
+}
+
+/// Parses a JSON array of groups, WebCola's `groups` (`{"leaves", "groups", "padding",
+/// "stiffness"}`, or an array of leaf indices), for frontends that hold the graph as
+/// arrays; [`crate::Graph::with_groups`] validates them against the graph.
+///
+/// # Errors
+/// [`Error::Parse`] for malformed JSON or a group of the wrong shape.
+pub fn parse_groups(text: &str) -> Result<Vec<Group>> {
+    parse_list(text, "groups", values::parse_group)
+}
+
+/// Parses a JSON array of WebCola constraints (`{"type", "axis", ...}`, as in a graph's
+/// `constraints`) with node indices; [`crate::Graph::with_constraints`] validates them
+/// against the graph.
+///
+/// # Errors
+/// [`Error::Parse`] for malformed JSON or a constraint of the wrong shape.
+pub fn parse_constraints(text: &str) -> Result<Vec<UserConstraint>> {
+    parse_list(text, "constraints", values::parse_constraint)
+}
+
+type Item<T> = fn(usize, &Value, &HashMap<String, usize>) -> core::result::Result<T, String>;
+
+fn parse_list<T>(text: &str, what: &str, item: Item<T>) -> Result<Vec<T>> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| Error::parse("JSON", format!("{what}: invalid JSON: {e}")))?;
+    let Value::Array(items) = value else {
+        return Err(Error::parse("JSON", format!("{what} must be an array")));
+    };
+    let ids = HashMap::new();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| item(i, v, &ids).map_err(|m| Error::parse("JSON", m)))
+        .collect()
 }
 
 /// The options as JSON, under WebCola's names: what [`parse_options`] reads back.

@@ -164,3 +164,19 @@ fn options_round_trip_under_webcola_names() {
         })
     );
 }
+
+#[test]
+fn groups_and_constraints_read_alone() {
+    let groups = parse_groups(r#"[[0, 1], {"leaves": [2], "groups": [0], "padding": 4}]"#).unwrap();
+    assert_eq!(groups[0].leaves, [0, 1]);
+    assert_eq!(
+        (groups[1].groups.as_slice(), groups[1].padding),
+        (&[0][..], Some(4.0))
+    );
+    let c = parse_constraints(r#"[{"axis": "x", "left": 0, "right": 1, "gap": "NaN"}]"#).unwrap();
+    assert!(matches!(c[0], UserConstraint::Separation { gap, .. } if gap.is_nan()));
+    for bad in ["{}", "[1]", "[[\"a\"]]", "[", "[{\"type\": \"circle\"}]"] {
+        let e = parse_groups(bad).and(parse_constraints(bad).map(|_| Vec::<Group>::new()));
+        assert_eq!(e.unwrap_err().code(), "Parse", "{bad}");
+    }
+}

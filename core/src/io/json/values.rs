@@ -12,7 +12,7 @@ use crate::constraints::{Group, UserConstraint, DEFAULT_PAGE_WEIGHT};
 use crate::geom::{Axis, Rectangle};
 use crate::graph::Node;
 
-type HashMap<K, V> = BTreeMap<K, V>;
+pub(super) type HashMap<K, V> = BTreeMap<K, V>;
 
 /// A node read from JSON: the node, its label, and its `id` and `name`.
 pub(super) type NodeItem = (Node, Option<String>, [Option<String>; 2]);
@@ -109,9 +109,20 @@ pub(super) fn parse_group(
     item: &Value,
     ids: &HashMap<String, usize>,
 ) -> Result<Group, String> {
+    if let Value::Array(leaves) = item {
+        return Ok(Group {
+            leaves: leaves
+                .iter()
+                .map(|v| {
+                    node_ref(v, ids).ok_or_else(|| format!("group {j}: leaf {v} is not an index"))
+                })
+                .collect::<Result<_, _>>()?,
+            ..Group::default()
+        });
+    }
     let o = item
         .as_object()
-        .ok_or_else(|| format!("group {j} is not an object"))?;
+        .ok_or_else(|| format!("group {j} is neither an object nor an array of leaves"))?;
     let list = |key: &str, f: &dyn Fn(&Value) -> Option<usize>| -> Result<Vec<usize>, String> {
         match o.get(key) {
             None | Some(Value::Null) => Ok(Vec::new()),

@@ -42,7 +42,8 @@ pub struct LayoutOptions {
     /// Canvas `[width, height]`: nodes without a position start at its centre, and
     /// disconnected components are packed around its centre. Default `[1, 1]`.
     pub size: [f64; 2],
-    /// Separate and pack disconnected components. Default true.
+    /// Separate and pack disconnected components. Default true. Skipped when a node is
+    /// fixed, so that fixed nodes stay at their start positions.
     pub handle_disconnected: bool,
     /// Box size of nodes without a width or height, for packing. Default 10.
     pub default_node_size: f64,

@@ -1,0 +1,36 @@
+//! `colayout._colayout`, the extension module under the `colayout` Python package:
+//! thin bindings of the core. The rooms mirror the core's: [`graph`] (graphs from
+//! array-likes), [`layout`] (the engine and the one-shot call), [`io`] (readers),
+//! [`options`] (keyword options by the core's names), [`error`] (one exception per
+//! error kind), and [`convert`] (Python values into Rust ones).
+
+mod convert;
+mod error;
+mod graph;
+mod io;
+mod layout;
+mod options;
+
+use pyo3::prelude::*;
+
+/// The package version (the workspace's).
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Every error code, in the core's order (the names of the `LayoutError` subclasses).
+#[pyfunction]
+fn error_codes() -> Vec<&'static str> {
+    colayout::Error::CODES.to_vec()
+}
+
+#[pymodule]
+fn _colayout(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", VERSION)?;
+    m.add_class::<graph::PyGraph>()?;
+    m.add_class::<layout::PyLayout>()?;
+    m.add_function(wrap_pyfunction!(layout::layout, m)?)?;
+    m.add_function(wrap_pyfunction!(layout::default_options, m)?)?;
+    m.add_function(wrap_pyfunction!(io::read_json, m)?)?;
+    m.add_function(wrap_pyfunction!(io::read_dot, m)?)?;
+    m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    error::register(m)
+}
