@@ -1,6 +1,6 @@
 //! `colayout._colayout`, the extension module under the `colayout` Python package:
 //! thin bindings of the core. The rooms mirror the core's: [`graph`] (graphs from
-//! array-likes), [`layout`] (the engine and the one-shot call), [`io`] (readers),
+//! array-likes), [`layout`] (the engine and the one-shot call), [`io`] (readers), [`metrics`] (layout quality),
 //! [`options`] (keyword options by the core's names), [`error`] (one exception per
 //! error kind), and [`convert`] (Python values into Rust ones).
 
@@ -9,6 +9,7 @@ mod error;
 mod graph;
 mod io;
 mod layout;
+mod metrics;
 mod options;
 
 use pyo3::prelude::*;
@@ -29,6 +30,7 @@ fn _colayout(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<layout::PyLayout>()?;
     m.add_function(wrap_pyfunction!(layout::layout, m)?)?;
     m.add_function(wrap_pyfunction!(layout::default_options, m)?)?;
+    m.add_function(wrap_pyfunction!(metrics::scale_normalised_stress, m)?)?;
     m.add_function(wrap_pyfunction!(io::read_json, m)?)?;
     m.add_function(wrap_pyfunction!(io::read_dot, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import colayout
+from conftest import DATA
 
 TRIANGLE_TAIL = [[0, 1], [1, 2], [2, 0], [2, 3]]
 
@@ -129,3 +130,15 @@ def test_graph_objects():
     assert np.array_equal(g.sizes, np.ones((5, 2)))
     assert np.array_equal(colayout.layout(g), colayout.layout(TRIANGLE_TAIL, n=5, sizes=np.ones((5, 2))))
     assert "n=5" in repr(g)
+
+
+def test_scale_normalised_stress_of_any_positions():
+    lay = colayout.Layout(TRIANGLE_TAIL)
+    lay.start()
+    sn = colayout.scale_normalised_stress(TRIANGLE_TAIL, lay.positions())
+    assert sn == lay.scale_normalised_stress()
+    assert colayout.scale_normalised_stress(TRIANGLE_TAIL, lay.positions() * 7) == pytest.approx(sn)
+    g = colayout.read_json(DATA / "karate.json")
+    assert colayout.scale_normalised_stress(g, colayout.layout(g, stress="full")) < 38.0659 * 1.1
+    with pytest.raises(colayout.DimensionMismatch):
+        colayout.scale_normalised_stress(TRIANGLE_TAIL, np.zeros((3, 2)))

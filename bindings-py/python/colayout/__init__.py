@@ -47,6 +47,7 @@ from ._colayout import (
     layout,
     read_dot,
     read_json,
+    scale_normalised_stress,
 )
 from .draw import draw
 from .networkx import networkx_layout
@@ -63,6 +64,7 @@ __all__ = [
     "networkx_layout",
     "read_dot",
     "read_json",
+    "scale_normalised_stress",
     "LinkOutOfRange",
     "NonFiniteCoordinate",
     "NonFiniteSize",
