@@ -142,3 +142,15 @@ def test_scale_normalised_stress_of_any_positions():
     assert colayout.scale_normalised_stress(g, colayout.layout(g, stress="full")) < 38.0659 * 1.1
     with pytest.raises(colayout.DimensionMismatch):
         colayout.scale_normalised_stress(TRIANGLE_TAIL, np.zeros((3, 2)))
+
+
+def test_the_sgd_solver():
+    path = [[i, i + 1] for i in range(5)]
+    a = colayout.layout(path, solver="sgd", stress="full")
+    assert np.array_equal(a, colayout.layout(path, solver="sgd", stress="full"))
+    assert abs(np.linalg.norm(a[0] - a[5]) - 100) < 5
+    assert colayout.default_options()["solver"] == "descent"
+    with pytest.raises(colayout.Parse):
+        colayout.layout(path, solver="annealing")
+    with pytest.raises(TypeError):
+        colayout.layout(path, solver=1)

@@ -2,7 +2,7 @@
 //! Defaults shown in the help are read from the core, never restated here.
 
 use colayout::io::Limits;
-use colayout::{Axis, Flow, LayoutOptions, LinkLengths, Schedule, StressMode};
+use colayout::{Axis, Flow, LayoutOptions, LinkLengths, Schedule, Solver, StressMode};
 
 /// A failure: a one-line message and the exit code.
 pub struct Failure(pub String, pub u8);
@@ -67,6 +67,8 @@ OPTIONS:
         --damp-after N        damp a run with no new lowest tick displacement for N
                               ticks (5% shorter steps per tick); 0 never [{da}]
         --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [{st}]
+        --solver descent|sgd  WebCola's descent, or SGD over pairs (s_gd2's schedule;
+                              each tick one epoch) [{so}]
         --threshold T         convergence threshold on the tick displacement [{th}]
         --size W,H            canvas size: start point and packing centre [{w},{h}]
         --no-pack             do not separate disconnected components
@@ -84,6 +86,7 @@ OPTIONS:
         mt = o.max_ticks,
         da = o.damp_after,
         st = o.stress.name(),
+        so = o.solver.name(),
         th = o.convergence_threshold,
         w = o.size[0],
         h = o.size[1],
@@ -183,6 +186,11 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             "--stress" => {
                 a.options.stress = value()?
                     .parse::<StressMode>()
+                    .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
+            }
+            "--solver" => {
+                a.options.solver = value()?
+                    .parse::<Solver>()
                     .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
             }
             "--threshold" => a.options.convergence_threshold = number(&flag, &value()?)?,

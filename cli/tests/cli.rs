@@ -316,3 +316,25 @@ fn overlapping_groups_need_the_flag() {
     assert!(b(0, 2) < b(1, 3) && b(1, 2) < b(0, 3), "and in y");
     assert!(doc["overlapping"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn solver_sgd_lays_out_and_a_wrong_solver_is_a_usage_error() {
+    let text = r#"{"nodes": 5, "links": [[0, 1], [1, 2], [2, 3], [3, 4]]}"#;
+    let out = colayout(
+        &["layout", "-", "--solver", "sgd", "--stress", "full"],
+        Some(text),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = |i: usize, d: usize| doc["positions"][i][d].as_f64().unwrap();
+    let span = (p(0, 0) - p(4, 0)).hypot(p(0, 1) - p(4, 1));
+    assert!((span - 80.0).abs() < 2.0, "{span}");
+    assert!(doc["stats"]["converged"].as_bool().unwrap());
+    let bad = colayout(&["layout", "-", "--solver", "annealing"], Some(text));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("solver"));
+}

@@ -39,3 +39,18 @@ pub fn sqrt(x: f64) -> f64 {
 pub fn abs(x: f64) -> f64 {
     f64::from_bits(x.to_bits() & !(1u64 << 63))
 }
+
+/// `e^x`, from libm on every target (std's comes from the platform and may differ in
+/// the last bit), so that schedules built from it give the same bits everywhere.
+#[inline]
+#[must_use]
+pub fn exp(x: f64) -> f64 {
+    libm::exp(x)
+}
+
+/// Natural logarithm, from libm on every target (see [`exp`]).
+#[inline]
+#[must_use]
+pub fn ln(x: f64) -> f64 {
+    libm::log(x)
+}

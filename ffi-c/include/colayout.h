@@ -22,6 +22,12 @@
 // `colayout_options.stress`: full stress, as neato and libcola.
 #define COLAYOUT_STRESS_FULL 1
 
+// `colayout_options.solver`: WebCola's descent.
+#define COLAYOUT_SOLVER_DESCENT 0
+
+// `colayout_options.solver`: stochastic gradient descent over pairs (s_gd2's schedule).
+#define COLAYOUT_SOLVER_SGD 1
+
 // `colayout_options.link_lengths`: each link's own length, else `link_distance`.
 #define COLAYOUT_LINK_LENGTHS_GIVEN 0
 
@@ -193,6 +199,8 @@ typedef struct {
   // Let a node be in several groups that do not nest (libcola's overlapping
   // clusters). Default false: such a node is `COLAYOUT_NODE_IN_TWO_GROUPS`.
   bool overlapping_groups;
+  // `COLAYOUT_SOLVER_DESCENT` (default, WebCola's) or `COLAYOUT_SOLVER_SGD`.
+  uint32_t solver;
 } colayout_options;
 
 // The iteration counts of WebCola's `start(a, b, c, d, keep_running, center_graph)`

@@ -1,7 +1,7 @@
 //! `colayout_options`: the core's `LayoutOptions` as a C struct, field for field, and
 //! `colayout_schedule`: the core's `Schedule`.
 
-use colayout::{Axis, Error, Flow, LayoutOptions, LinkLengths, Schedule, StressMode};
+use colayout::{Axis, Error, Flow, LayoutOptions, LinkLengths, Schedule, Solver, StressMode};
 
 use crate::error::Failure;
 
@@ -9,6 +9,11 @@ use crate::error::Failure;
 pub const COLAYOUT_STRESS_P: u32 = 0;
 /// `colayout_options.stress`: full stress, as neato and libcola.
 pub const COLAYOUT_STRESS_FULL: u32 = 1;
+
+/// `colayout_options.solver`: WebCola's descent.
+pub const COLAYOUT_SOLVER_DESCENT: u32 = 0;
+/// `colayout_options.solver`: stochastic gradient descent over pairs (s_gd2's schedule).
+pub const COLAYOUT_SOLVER_SGD: u32 = 1;
 
 /// `colayout_options.link_lengths`: each link's own length, else `link_distance`.
 pub const COLAYOUT_LINK_LENGTHS_GIVEN: u32 = 0;
@@ -71,6 +76,8 @@ pub struct colayout_options {
     /// Let a node be in several groups that do not nest (libcola's overlapping
     /// clusters). Default false: such a node is `COLAYOUT_NODE_IN_TWO_GROUPS`.
     pub overlapping_groups: bool,
+    /// `COLAYOUT_SOLVER_DESCENT` (default, WebCola's) or `COLAYOUT_SOLVER_SGD`.
+    pub solver: u32,
 }
 
 fn axis(value: u32, name: &'static str) -> Result<Axis, Failure> {
@@ -135,6 +142,10 @@ impl From<&LayoutOptions> for colayout_options {
             damp_after: o.damp_after,
             memory_limit: o.memory_limit,
             overlapping_groups: o.overlapping_groups,
+            solver: match o.solver {
+                Solver::Descent => COLAYOUT_SOLVER_DESCENT,
+                Solver::Sgd => COLAYOUT_SOLVER_SGD,
+            },
         }
     }
 }
@@ -155,6 +166,11 @@ impl TryFrom<&colayout_options> for LayoutOptions {
             COLAYOUT_STRESS_P => StressMode::PStress,
             COLAYOUT_STRESS_FULL => StressMode::Full,
             v => return Err(invalid("stress", v)),
+        };
+        let solver = match c.solver {
+            COLAYOUT_SOLVER_DESCENT => Solver::Descent,
+            COLAYOUT_SOLVER_SGD => Solver::Sgd,
+            v => return Err(invalid("solver", v)),
         };
         let flow = if c.flow_layout {
             Some(Flow {
@@ -181,6 +197,7 @@ impl TryFrom<&colayout_options> for LayoutOptions {
             damp_after: c.damp_after,
             memory_limit: c.memory_limit,
             overlapping_groups: c.overlapping_groups,
+            solver,
         })
     }
 }
@@ -272,6 +289,7 @@ mod tests {
             }),
             grid_snap_size: Some(4.0),
             overlapping_groups: true,
+            solver: Solver::Sgd,
             ..d
         };
         assert_eq!(

@@ -1,5 +1,5 @@
 // Cross-target determinism: the Wasm build must give bit-identical positions to the
-// native build after the same ticks. Usage:
+// native build after the same ticks, with WebCola's descent and with the SGD solver. Usage:
 //   node wasm/js/determinism.mjs PKG_DIR simd|compat COLAYOUT_BIN DATA_DIR TICKS GRAPH...
 // PKG_DIR holds the wasm-bindgen `--target nodejs` output of the simd128 build or of the
 // compat build (no simd128); COLAYOUT_BIN is the native CLI.
@@ -31,6 +31,18 @@ for (const name of graphs) {
   const ok = flat.length === ours.length && differ === 0;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${g.nodes} nodes, ${ticks} ticks, ${differ} of ${flat.length} coordinates differ`);
   ok ? passed++ : failed++;
+  // The SGD solver, through RawLayout with the options as JSON.
+  const raw = new wasm.RawLayout(JSON.stringify(g), JSON.stringify({ solver: 'sgd' }));
+  raw.start(5, 0, 5, 0, false, true);
+  raw.run_ticks(ticks);
+  const sgd = raw.positions_f64();
+  raw.free();
+  const nativeSgd = JSON.parse(execFileSync(bin, ['layout', file, '--solver', 'sgd', '--iterations', '5,0,5', '--ticks', String(ticks)], { maxBuffer: 1 << 28 })).positions.flat();
+  let differSgd = 0;
+  for (let i = 0; i < nativeSgd.length; i++) if (!Object.is(nativeSgd[i], sgd[i])) differSgd++;
+  const okSgd = nativeSgd.length === sgd.length && differSgd === 0;
+  console.log(`${okSgd ? 'ok  ' : 'FAIL'} ${name} (sgd): ${ticks} epochs, ${differSgd} of ${nativeSgd.length} coordinates differ`);
+  okSgd ? passed++ : failed++;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::geom::{Axis, Rectangle};
 use crate::graph::Graph;
 use crate::linklengths;
-use crate::stress::{dense_bytes, Descent, PairTable, Weighting};
+use crate::stress::{dense_bytes, sgd_bytes, Descent, PairTable, Solver, Weighting};
 
 /// A user (or flow) constraint that does not hold in the current layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -114,7 +114,10 @@ impl<const K: usize> Layout<K> {
         let groups = graph.groups().len();
         let n = graph.node_count();
         let big_n = n + 2 * groups;
-        let bytes = dense_bytes(big_n, K);
+        let mut bytes = dense_bytes(big_n, K);
+        if options.solver == Solver::Sgd {
+            bytes = bytes.saturating_add(sgd_bytes(big_n));
+        }
         if bytes > options.memory_limit || bytes > isize::MAX as u64 {
             return Err(Error::TooManyNodes {
                 node_count: big_n,
@@ -156,6 +159,7 @@ impl<const K: usize> Layout<K> {
             .collect();
         let mut descent = Descent::new(x, pairs, options.seed)?;
         descent.threshold = options.convergence_threshold;
+        descent.set_solver(options.solver);
         let mut constraints = graph.constraints().to_vec();
         if let Some(f) = options.flow {
             constraints.extend(linklengths::generate_directed_edge_constraints(

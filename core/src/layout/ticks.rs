@@ -94,7 +94,7 @@ impl<const K: usize> Layout<K> {
     }
 
     fn iterate(&mut self) -> Result<Tick> {
-        let s = match self.descent.runge_kutta() {
+        let s = match self.descent.iterate() {
             Ok(s) => s,
             Err(e) => {
                 self.running = false;

@@ -82,6 +82,7 @@ impl<const K: usize> Layout<K> {
         }
         next.install_goal();
         next.sync_pins();
+        next.descent.settle()?;
         *self = next;
         self.resume();
         Ok(())

@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 use super::derivatives::{Derivatives, GridSnap};
 use super::kernels;
 use super::pairs::{row_blocks, PairTable, CURVATURE_CACHE_PAIRS};
+use super::{Sgd, Solver};
 use crate::constraints::Projection;
 use crate::error::{Error, Result};
 use crate::geom::Axis;
@@ -28,6 +29,12 @@ pub struct Descent<const K: usize> {
     iterations: usize,
     /// Factor on every step (1: WebCola's steps), see [`Descent::set_step_scale`].
     step_scale: f64,
+    /// What [`Descent::iterate`] runs.
+    solver: Solver,
+    /// The SGD terms, built at the first SGD iteration after the pair table changed.
+    sgd: Option<Sgd>,
+    /// Seed of the SGD shuffles.
+    seed: u64,
 }
 
 impl<const K: usize> Descent<K> {
@@ -92,6 +99,9 @@ impl<const K: usize> Descent<K> {
             threshold: 1e-4,
             iterations: 0,
             step_scale: 1.0,
+            solver: Solver::Descent,
+            sgd: None,
+            seed,
         })
     }
 
@@ -118,9 +128,84 @@ impl<const K: usize> Descent<K> {
         &self.deriv.pairs
     }
 
-    /// The pair table, mutable (to reweight between phases).
+    /// The pair table, mutable (to reweight between phases). The SGD terms are
+    /// rebuilt from it at the next SGD iteration.
     pub fn pairs_mut(&mut self) -> &mut PairTable {
+        self.sgd = None;
         &mut self.deriv.pairs
+    }
+
+    /// Chooses what [`Descent::iterate`] runs.
+    pub fn set_solver(&mut self, solver: Solver) {
+        self.solver = solver;
+    }
+
+    /// The solver [`Descent::iterate`] runs.
+    #[must_use]
+    pub fn solver(&self) -> Solver {
+        self.solver
+    }
+
+    /// Skips the SGD annealing from here on (see [`Sgd::settle`]), for a layout that
+    /// continues from positions it keeps.
+    ///
+    /// # Errors
+    /// [`Error::TooManyNodes`] when the SGD terms cannot be allocated.
+    pub fn settle(&mut self) -> Result<()> {
+        if self.solver == Solver::Sgd {
+            self.sgd_terms()?.settle();
+        }
+        Ok(())
+    }
+
+    fn sgd_terms(&mut self) -> Result<&mut Sgd> {
+        if self.sgd.is_none() {
+            self.sgd = Some(Sgd::new(&self.deriv.pairs, self.seed)?);
+        }
+        // Built just above.
+        self.sgd.as_mut().ok_or(Error::Diverged {
+            iteration: self.iterations,
+        })
+    }
+
+    /// One iteration of the solver: [`Descent::runge_kutta`], or one SGD epoch
+    /// projected onto the constraints. Returns the descent's sum of squared
+    /// displacements, or the SGD's largest move relative to the shortest ideal distance.
+    ///
+    /// # Errors
+    /// As [`Descent::runge_kutta`]; [`Error::TooManyNodes`] when the SGD terms cannot
+    /// be allocated.
+    pub fn iterate(&mut self) -> Result<f64> {
+        match self.solver {
+            Solver::Descent => self.runge_kutta(),
+            Solver::Sgd => self.sgd_epoch(),
+        }
+    }
+
+    fn sgd_epoch(&mut self) -> Result<f64> {
+        let n = self.n;
+        let mut held = alloc::vec![false; n];
+        for &(u, ref p) in &self.deriv.locks {
+            held[u] = true;
+            for (d, &v) in p.iter().enumerate() {
+                self.x[d * n + u] = v;
+            }
+        }
+        let x0 = self.x.clone();
+        let mut x = core::mem::take(&mut self.x);
+        let moved = self.sgd_terms()?.epoch::<K>(&mut x, n, &held);
+        if let Some(proj) = self.projection.as_mut() {
+            project_xy::<K>(proj, n, &x0, &mut x);
+        }
+        self.iterations += 1;
+        if !x.iter().all(|v| v.is_finite()) || !moved.is_finite() {
+            self.x = x0;
+            return Err(Error::Diverged {
+                iteration: self.iterations,
+            });
+        }
+        self.x = x;
+        Ok(moved)
     }
 
     /// The gradient of the last derivative pass, SoA.
@@ -260,7 +345,7 @@ impl<const K: usize> Descent<K> {
     pub fn run(&mut self, iterations: usize) -> Result<f64> {
         let mut stress = f64::MAX;
         for _ in 0..iterations {
-            let s = self.runge_kutta()?;
+            let s = self.iterate()?;
             let converged = crate::math::abs(stress / s - 1.0) < self.threshold;
             stress = s;
             if converged {
@@ -323,17 +408,21 @@ impl<const K: usize> Stepper<'_, K> {
     /// The projection half of WebCola's `stepAndProject`: projects x (boxes at x0, y0),
     /// then y (boxes at the projected x and y0). Other dimensions are not projected.
     fn project(&mut self, x0: &[f64], r: &mut [f64]) {
-        let n = self.n;
-        let Some(proj) = self.projection.as_deref_mut() else {
-            return;
-        };
-        if K < 2 {
-            return;
+        if let Some(proj) = self.projection.as_deref_mut() {
+            project_xy::<K>(proj, self.n, x0, r);
         }
-        let (rx, rest) = r.split_at_mut(n);
-        proj.project(Axis::X, &x0[..n], &x0[n..2 * n], rx);
-        proj.project(Axis::Y, rx, &x0[n..2 * n], &mut rest[..n]);
     }
+}
+
+/// Projects `r` (SoA, boxes at `x0`) onto the constraints: x, then y with the boxes at
+/// the projected x. Other dimensions are not projected.
+fn project_xy<const K: usize>(proj: &mut Projection, n: usize, x0: &[f64], r: &mut [f64]) {
+    if K < 2 {
+        return;
+    }
+    let (rx, rest) = r.split_at_mut(n);
+    proj.project(Axis::X, &x0[..n], &x0[n..2 * n], rx);
+    proj.project(Axis::Y, rx, &x0[n..2 * n], &mut rest[..n]);
 }
 
 #[cfg(test)]

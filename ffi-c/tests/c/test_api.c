@@ -317,6 +317,10 @@ static void every_double_option_is_checked(void) {
   o.link_lengths = 9;
   EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
   colayout_options_default(&o);
+  o.solver = 5;
+  EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
+  CHECK(strstr(colayout_last_error_message(), "solver") != NULL);
+  colayout_options_default(&o);
   o.flow_layout = true;
   o.flow_axis = 3;
   EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
@@ -328,6 +332,7 @@ static void defaults_are_webcolas(void) {
   CHECK(o.link_distance == 20 && o.convergence_threshold == 0.01);
   CHECK(o.size[0] == 1 && o.size[1] == 1 && o.handle_disconnected && !o.avoid_overlaps);
   CHECK(o.max_ticks == 10000 && o.stress == COLAYOUT_STRESS_P && !o.overlapping_groups);
+  CHECK(o.solver == COLAYOUT_SOLVER_DESCENT);
   colayout_schedule s;
   colayout_schedule_default(&s);
   CHECK(s.unconstrained == 0 && s.keep_running && s.center_graph);
@@ -557,6 +562,20 @@ static void make_feasible(void) {
 
 /* The one-shot call is the CLI's `colayout layout` (checked bit for bit by the CI
  * script); here: finite, deterministic, and 3-D through a handle. */
+/* The SGD solver: a path laid out straight, the same bits twice. */
+static void sgd_solver(void) {
+  colayout_options o;
+  colayout_options_default(&o);
+  o.solver = COLAYOUT_SOLVER_SGD;
+  o.stress = COLAYOUT_STRESS_FULL;
+  double a[8], b[8];
+  EXPECT(colayout_layout_edges(4, PATH, 3, &o, a, 8), COLAYOUT_OK);
+  EXPECT(colayout_layout_edges(4, PATH, 3, &o, b, 8), COLAYOUT_OK);
+  CHECK(memcmp(a, b, sizeof a) == 0);
+  double end = hypot(a[0] - a[6], a[1] - a[7]);
+  CHECK(fabs(end - 60) < 1);
+}
+
 static void one_shot_and_3d(void) {
   double a[8], b[8];
   EXPECT(colayout_layout_edges(4, PATH, 3, NULL, a, 8), COLAYOUT_OK);
@@ -588,5 +607,6 @@ int main(void) {
   overlapping_groups();
   make_feasible();
   one_shot_and_3d();
+  sgd_solver();
   return check_summary();
 }

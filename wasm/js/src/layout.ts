@@ -185,6 +185,15 @@ export class Layout {
     return this.set('overlappingGroups', !!v);
   }
 
+  /** How stress is minimised: `'descent'` (WebCola's, the default) or `'sgd'` (stochastic
+   * gradient descent over pairs, s_gd2's schedule; each tick is one epoch). */
+  solver(): 'descent' | 'sgd';
+  solver(v: 'descent' | 'sgd'): this;
+  solver(v?: 'descent' | 'sgd'): 'descent' | 'sgd' | this {
+    if (v === undefined) return option<'descent' | 'sgd'>(this._options, 'solver');
+    return this.set('solver', v);
+  }
+
   handleDisconnected(): boolean;
   handleDisconnected(v: boolean): this;
   handleDisconnected(v?: boolean): boolean | this {

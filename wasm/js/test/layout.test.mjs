@@ -338,3 +338,19 @@ test('overlappingGroups() lets a node sit in two groups that do not nest', () =>
   assert.ok(a.x < b.X && b.x < a.X && a.y < b.Y && b.y < a.Y, 'the boxes overlap around node 1');
   assert.equal(colayout.layout({ ...make(), groups: [{ leaves: [0, 1] }, { leaves: [1, 2] }] }, { overlappingGroups: true }).length, 6);
 });
+
+test('solver("sgd") lays out with SGD, the same bits each time', () => {
+  const run = () => {
+    const nodes = Array.from({ length: 5 }, () => ({}));
+    const links = [0, 1, 2, 3].map((i) => ({ source: i, target: i + 1 }));
+    new colayout.Layout().nodes(nodes).links(links).solver('sgd').start();
+    return nodes.map((v) => [v.x, v.y]);
+  };
+  assert.equal(new colayout.Layout().solver(), 'descent');
+  assert.equal(colayout.defaultOptions.solver, 'descent');
+  const a = run();
+  assert.deepEqual(a, run());
+  const span = Math.hypot(a[0][0] - a[4][0], a[0][1] - a[4][1]);
+  assert.ok(Math.abs(span - 80) < 8, `a path of 4 links of 20 spans about 80, not ${span}`);
+  assert.throws(() => colayout.layout({ nodes: 2, links: [[0, 1]] }, { solver: 'annealing' }), (e) => e.code === 'Parse' && /solver/.test(e.message));
+});

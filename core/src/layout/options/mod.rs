@@ -9,6 +9,7 @@ use core::str::FromStr;
 use crate::error::{Error, Result};
 use crate::geom::Axis;
 use crate::linklengths::{self, LinkLengths};
+use crate::stress::Solver;
 
 /// The stress goal of the final phase and of the ticks. Named `"p"` (also `"pstress"`,
 /// `"p-stress"`) and `"full"` in every frontend.
@@ -79,6 +80,9 @@ pub struct LayoutOptions {
     /// [`Error::TooManyNodes`] before anything is allocated. Default 2 GiB (the model
     /// takes about 12 bytes per pair of nodes, so about 18 900 nodes fit).
     pub memory_limit: u64,
+    /// How stress is minimised: WebCola's descent, or SGD ([`Solver`]). Default
+    /// [`Solver::Descent`].
+    pub solver: Solver,
 }
 
 /// Flow layout: directed links point along an axis. Defaults are WebCola's
@@ -152,6 +156,7 @@ impl Default for LayoutOptions {
             grid_snap_size: None,
             damp_after: 250,
             memory_limit: 2 << 30,
+            solver: Solver::Descent,
         }
     }
 }

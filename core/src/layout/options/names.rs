@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Flow, LayoutOptions, StressMode};
 use crate::linklengths::LinkLengths;
+use crate::stress::Solver;
 
 /// WebCola's `{ideal, w}` argument of `symmetricDiffLinkLengths` and `jaccardLinkLengths`;
 /// `w` defaults to 1, as in WebCola.
@@ -69,6 +70,8 @@ struct Names {
     damp_after: Option<usize>,
     #[serde(alias = "memory_limit", skip_serializing_if = "Option::is_none")]
     memory_limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    solver: Option<Solver>,
 }
 
 impl Serialize for LayoutOptions {
@@ -97,6 +100,7 @@ impl Serialize for LayoutOptions {
             grid_snap_size: self.grid_snap_size,
             damp_after: Some(self.damp_after),
             memory_limit: Some(self.memory_limit),
+            solver: Some(self.solver),
         }
         .serialize(s)
     }
@@ -137,6 +141,7 @@ impl<'de> Deserialize<'de> for LayoutOptions {
         o.grid_snap_size = n.grid_snap_size.or(o.grid_snap_size);
         o.damp_after = n.damp_after.unwrap_or(o.damp_after);
         o.memory_limit = n.memory_limit.unwrap_or(o.memory_limit);
+        o.solver = n.solver.unwrap_or(o.solver);
         Ok(o)
     }
 }
@@ -148,6 +153,19 @@ impl Serialize for StressMode {
 }
 
 impl<'de> Deserialize<'de> for StressMode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <alloc::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Solver {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Solver {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <alloc::borrow::Cow<'de, str>>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)

@@ -1,0 +1,194 @@
+//! SGD: the stochastic gradient descent on stress of Zheng, Pawar and Goodman ("Graph
+//! Drawing by Stochastic Gradient Descent", TVCG 2018), with s_gd2's step-size schedule,
+//! over the dense pair table. One epoch moves every pair, in a freshly shuffled order,
+//! towards its ideal distance by `μ = min(1, η·w)` of its error.
+
+use alloc::vec::Vec;
+
+use super::kernels::row_start;
+use super::PairTable;
+use crate::error::{Error, Result};
+use crate::rng::SplitMix64;
+
+/// s_gd2's `t_max`: epochs of the exponential decay from `1 / w_min` to `ε / w_max`.
+pub const T_MAX: usize = 30;
+/// s_gd2's `ε`.
+pub const EPSILON: f64 = 0.01;
+
+/// One pair: its nodes, ideal distance (layout units) and weight `w / d²`; a negative
+/// weight marks a P-stress pair, which only repels (skipped when farther than ideal).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Term {
+    i: u32,
+    j: u32,
+    d: f32,
+    w: f32,
+}
+
+/// The SGD state: the pair terms, the epoch count and the shuffling generator.
+#[derive(Clone, Debug)]
+pub struct Sgd {
+    terms: Vec<Term>,
+    rng: SplitMix64,
+    epoch: usize,
+    eta_max: f64,
+    lambda: f64,
+    /// The epoch at which the decay turns from exponential to `1 / t` (s_gd2's
+    /// convergent schedule), and the step size there, `1 / w_max`.
+    tau: usize,
+    eta_switch: f64,
+    /// Smallest ideal distance: moves are measured against it.
+    min_d: f64,
+}
+
+/// Bytes the terms take for `n` nodes: 16 per reachable pair, at most.
+#[must_use]
+pub fn sgd_bytes(n: usize) -> u64 {
+    let n = n as u128;
+    u64::try_from(16 * (n * n.saturating_sub(1) / 2)).unwrap_or(u64::MAX)
+}
+
+impl Sgd {
+    /// The terms of every reachable pair of `pairs`, shuffled by a generator seeded with
+    /// `seed`.
+    ///
+    /// # Errors
+    /// [`Error::TooManyNodes`] when the terms cannot be allocated.
+    pub fn new(pairs: &PairTable, seed: u64) -> Result<Self> {
+        let n = pairs.node_count();
+        let (ideal, weight) = (pairs.ideal_buffer(), pairs.weight_buffer());
+        let count = ideal.iter().filter(|&&d| d > 0.0).count();
+        let mut terms = Vec::new();
+        terms
+            .try_reserve_exact(count)
+            .map_err(|_| Error::TooManyNodes {
+                node_count: n,
+                bytes: sgd_bytes(n),
+                limit: u64::MAX,
+            })?;
+        let (mut w_min, mut w_max, mut min_d) = (f64::INFINITY, 0.0f64, f64::INFINITY);
+        for u in 0..n {
+            let start = row_start(n, u);
+            for v in u + 1..n {
+                let (d, pw) = (ideal[start + v - u - 1], weight[start + v - u - 1]);
+                if d <= 0.0 {
+                    continue;
+                }
+                let scale = if pw > 1.0 { 1.0 } else { pw };
+                let w = scale / (d * d);
+                if w > 0.0 {
+                    w_min = w_min.min(f64::from(w));
+                    w_max = w_max.max(f64::from(w));
+                }
+                min_d = min_d.min(f64::from(d));
+                terms.push(Term {
+                    i: u as u32,
+                    j: v as u32,
+                    d,
+                    w: if pw > 1.0 { -w } else { w },
+                });
+            }
+        }
+        let (eta_max, eta_min) = if w_max > 0.0 {
+            (1.0 / w_min, EPSILON / w_max)
+        } else {
+            (1.0, EPSILON)
+        };
+        let lambda = crate::math::ln(eta_max / eta_min) / (T_MAX as f64 - 1.0);
+        let eta_switch = if w_max > 0.0 { 1.0 / w_max } else { 1.0 };
+        let mut tau = 0;
+        while eta_max * crate::math::exp(-lambda * tau as f64) >= eta_switch && tau < 10 * T_MAX {
+            tau += 1;
+        }
+        Ok(Self {
+            terms,
+            rng: SplitMix64::new(seed),
+            epoch: 0,
+            eta_max,
+            lambda,
+            tau,
+            eta_switch,
+            min_d: if min_d.is_finite() { min_d } else { 1.0 },
+        })
+    }
+
+    /// The step size of epoch `t`: s_gd2's exponential decay, then `η_switch / (1 + λ (t − τ))`.
+    #[must_use]
+    pub fn eta(&self, t: usize) -> f64 {
+        if t < self.tau {
+            self.eta_max * crate::math::exp(-self.lambda * t as f64)
+        } else {
+            self.eta_switch / (1.0 + self.lambda * (t - self.tau) as f64)
+        }
+    }
+
+    /// Epochs run.
+    #[must_use]
+    pub fn epochs(&self) -> usize {
+        self.epoch
+    }
+
+    /// Skips the annealing: later epochs take the small steps of a settled layout (for
+    /// layouts that continue from kept positions).
+    pub fn settle(&mut self) {
+        self.epoch = self.epoch.max(self.tau);
+    }
+
+    /// One epoch on positions `x` (SoA, `K * n`): shuffles the terms, then moves each
+    /// pair. Nodes with `held[i]` do not move (the other end takes the whole move).
+    /// Returns the largest move of an epoch's pair update, over the smallest ideal
+    /// distance (s_gd2's convergence measure, made unit-free).
+    pub fn epoch<const K: usize>(&mut self, x: &mut [f64], n: usize, held: &[bool]) -> f64 {
+        let eta = self.eta(self.epoch);
+        let settled = self.epoch >= self.tau;
+        self.epoch += 1;
+        for k in (1..self.terms.len()).rev() {
+            let j = self.rng.below(k + 1);
+            self.terms.swap(k, j);
+        }
+        let mut biggest = 0.0f64;
+        for t in &self.terms {
+            let (i, j) = (t.i as usize, t.j as usize);
+            let mut delta = [0.0f64; K];
+            let mut l2 = 0.0;
+            for (d, dd) in delta.iter_mut().enumerate() {
+                *dd = x[d * n + i] - x[d * n + j];
+                l2 += *dd * *dd;
+            }
+            if l2 < 1e-18 {
+                // Coincident: a seeded direction of length 1e-6 of the ideal distance.
+                for dd in &mut delta {
+                    *dd = (self.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+                }
+                let s = delta.iter().map(|v| v * v).sum::<f64>();
+                let scale = 1e-6 * f64::from(t.d) / crate::math::sqrt(s.max(1e-300));
+                delta.iter_mut().for_each(|v| *v *= scale);
+                l2 = delta.iter().map(|v| v * v).sum();
+            }
+            let l = crate::math::sqrt(l2);
+            let d = f64::from(t.d);
+            // P-stress pairs repel only once the annealing is over: the anneal itself
+            // runs on full stress, which unfolds the layout.
+            if t.w < 0.0 && l > d && settled {
+                continue;
+            }
+            let mu = (eta * f64::from(t.w.abs())).min(1.0);
+            let half = mu * (l - d) / 2.0;
+            biggest = biggest.max(crate::math::abs(half));
+            let (hi, hj) = (held[i], held[j]);
+            if hi && hj {
+                continue;
+            }
+            let (ri, rj) = match (hi, hj) {
+                (true, _) => (0.0, 2.0 * half / l),
+                (_, true) => (2.0 * half / l, 0.0),
+                _ => (half / l, half / l),
+            };
+            for (dim, dd) in delta.iter().enumerate() {
+                x[dim * n + i] -= ri * dd;
+                x[dim * n + j] += rj * dd;
+            }
+        }
+        biggest / self.min_d
+    }
+}
