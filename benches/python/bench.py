@@ -65,6 +65,7 @@ def libraries(n, edges):
     as_array = lambda pos: [pos[i] for i in range(n)]  # noqa: E731
     yield "colayout (P-stress, WebCola's default)", lambda: colayout.layout(edges, n=n)
     yield "colayout (stress=\"full\")", lambda: colayout.layout(edges, n=n, stress="full")
+    yield "colayout (solver=\"sgd\", stress=\"full\")", lambda: colayout.layout(edges, n=n, solver="sgd", stress="full")
     import s_gd2
 
     I, J = (np.ascontiguousarray(edges[:, k], dtype=np.int32) for k in (0, 1))

@@ -129,6 +129,7 @@ impl<const K: usize> Layout<K> {
         self.lowest = f64::INFINITY;
         self.stale = 0;
         self.descent.set_step_scale(1.0);
+        self.descent.reheat();
     }
 
     /// Counts ticks since the lowest displacement; once `damp_after` of them pass, shrinks

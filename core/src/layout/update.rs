@@ -82,7 +82,7 @@ impl<const K: usize> Layout<K> {
         }
         next.install_goal();
         next.sync_pins();
-        next.descent.settle()?;
+        next.descent.skip_anneal()?;
         *self = next;
         self.resume();
         Ok(())

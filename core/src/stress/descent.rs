@@ -146,16 +146,23 @@ impl<const K: usize> Descent<K> {
         self.solver
     }
 
-    /// Skips the SGD annealing from here on (see [`Sgd::settle`]), for a layout that
+    /// Skips the start of the SGD anneal (see [`Sgd::skip_anneal`]), for a layout that
     /// continues from positions it keeps.
     ///
     /// # Errors
     /// [`Error::TooManyNodes`] when the SGD terms cannot be allocated.
-    pub fn settle(&mut self) -> Result<()> {
+    pub fn skip_anneal(&mut self) -> Result<()> {
         if self.solver == Solver::Sgd {
-            self.sgd_terms()?.settle();
+            self.sgd_terms()?.skip_anneal();
         }
         Ok(())
+    }
+
+    /// Runs the end of a finished SGD anneal again (see [`Sgd::reheat`]).
+    pub fn reheat(&mut self) {
+        if let Some(sgd) = self.sgd.as_mut() {
+            sgd.reheat();
+        }
     }
 
     fn sgd_terms(&mut self) -> Result<&mut Sgd> {

@@ -21,9 +21,9 @@ pub enum Solver {
     #[default]
     Descent,
     /// Stochastic gradient descent over pairs (Zheng, Pawar and Goodman; s_gd2's
-    /// schedule): each tick is one epoch, and a layout has converged when no pair
-    /// update moves a node by more than `convergence_threshold` of the shortest ideal
-    /// distance. Constraints are projected after each epoch.
+    /// 30-epoch anneal): each tick is one epoch, and a layout ends with its anneal, or
+    /// sooner once no pair update moves a node by more than `convergence_threshold` of
+    /// the shortest ideal distance. Constraints are projected after each epoch.
     Sgd,
 }
 

@@ -1,7 +1,8 @@
 //! SGD: the stochastic gradient descent on stress of Zheng, Pawar and Goodman ("Graph
 //! Drawing by Stochastic Gradient Descent", TVCG 2018), with s_gd2's step-size schedule,
 //! over the dense pair table. One epoch moves every pair, in a freshly shuffled order,
-//! towards its ideal distance by `μ = min(1, η·w)` of its error.
+//! towards its ideal distance by `μ = min(1, η·w)` of its error; the step `η` anneals
+//! over [`T_MAX`] epochs, as s_gd2's `layout`.
 
 use alloc::vec::Vec;
 
@@ -32,11 +33,11 @@ pub struct Sgd {
     rng: SplitMix64,
     epoch: usize,
     eta_max: f64,
+    eta_min: f64,
     lambda: f64,
-    /// The epoch at which the decay turns from exponential to `1 / t` (s_gd2's
-    /// convergent schedule), and the step size there, `1 / w_max`.
+    /// The first epoch whose step is below `1 / w_max`: from there P-stress pairs only
+    /// repel, and a layout resumed after its anneal starts again there.
     tau: usize,
-    eta_switch: f64,
     /// Smallest ideal distance: moves are measured against it.
     min_d: f64,
 }
@@ -96,29 +97,29 @@ impl Sgd {
         };
         let lambda = crate::math::ln(eta_max / eta_min) / (T_MAX as f64 - 1.0);
         let eta_switch = if w_max > 0.0 { 1.0 / w_max } else { 1.0 };
-        let mut tau = 0;
-        while eta_max * crate::math::exp(-lambda * tau as f64) >= eta_switch && tau < 10 * T_MAX {
-            tau += 1;
-        }
+        let tau = (0..T_MAX)
+            .find(|&t| eta_max * crate::math::exp(-lambda * t as f64) < eta_switch)
+            .unwrap_or(T_MAX);
         Ok(Self {
             terms,
             rng: SplitMix64::new(seed),
             epoch: 0,
             eta_max,
+            eta_min,
             lambda,
             tau,
-            eta_switch,
             min_d: if min_d.is_finite() { min_d } else { 1.0 },
         })
     }
 
-    /// The step size of epoch `t`: s_gd2's exponential decay, then `η_switch / (1 + λ (t − τ))`.
+    /// The step size of epoch `t`: s_gd2's exponential decay from `1 / w_min` to
+    /// `ε / w_max` over [`T_MAX`] epochs, then `ε / w_max`.
     #[must_use]
     pub fn eta(&self, t: usize) -> f64 {
-        if t < self.tau {
+        if t < T_MAX {
             self.eta_max * crate::math::exp(-self.lambda * t as f64)
         } else {
-            self.eta_switch / (1.0 + self.lambda * (t - self.tau) as f64)
+            self.eta_min
         }
     }
 
@@ -128,16 +129,25 @@ impl Sgd {
         self.epoch
     }
 
-    /// Skips the annealing: later epochs take the small steps of a settled layout (for
-    /// layouts that continue from kept positions).
-    pub fn settle(&mut self) {
+    /// Skips the start of the anneal, whose long steps undo any layout: for a layout
+    /// that continues from positions it keeps.
+    pub fn skip_anneal(&mut self) {
         self.epoch = self.epoch.max(self.tau);
+    }
+
+    /// After the anneal, runs its end again (from `1 / w_max` down): a resumed layout,
+    /// after a drag say, moves as much as a settling one.
+    pub fn reheat(&mut self) {
+        if self.epoch >= T_MAX {
+            self.epoch = self.tau;
+        }
     }
 
     /// One epoch on positions `x` (SoA, `K * n`): shuffles the terms, then moves each
     /// pair. Nodes with `held[i]` do not move (the other end takes the whole move).
     /// Returns the largest move of an epoch's pair update, over the smallest ideal
-    /// distance (s_gd2's convergence measure, made unit-free).
+    /// distance (s_gd2's convergence measure, made unit-free), or 0 once the epoch
+    /// ends the anneal.
     pub fn epoch<const K: usize>(&mut self, x: &mut [f64], n: usize, held: &[bool]) -> f64 {
         let eta = self.eta(self.epoch);
         let settled = self.epoch >= self.tau;
@@ -188,6 +198,10 @@ impl Sgd {
                 x[dim * n + i] -= ri * dd;
                 x[dim * n + j] += rj * dd;
             }
+        }
+        if self.epoch >= T_MAX {
+            // The anneal is over: nothing is left to do, whatever still moves.
+            return 0.0;
         }
         biggest / self.min_d
     }
