@@ -2,7 +2,7 @@
 //! Drawing by Stochastic Gradient Descent", TVCG 2018), with s_gd2's step-size schedule,
 //! over the dense pair table. One epoch moves every pair, in a freshly shuffled order,
 //! towards its ideal distance by `μ = min(1, η·w)` of its error; the step `η` anneals
-//! over [`T_MAX`] epochs, as s_gd2's `layout`.
+//! over `T_MAX` (30) epochs, as s_gd2's `layout`.
 
 use alloc::vec::Vec;
 
@@ -113,7 +113,7 @@ impl Sgd {
     }
 
     /// The step size of epoch `t`: s_gd2's exponential decay from `1 / w_min` to
-    /// `ε / w_max` over [`T_MAX`] epochs, then `ε / w_max`.
+    /// `ε / w_max` over `T_MAX` (30) epochs, then `ε / w_max`.
     #[must_use]
     pub fn eta(&self, t: usize) -> f64 {
         if t < T_MAX {
