@@ -1,6 +1,6 @@
 //! Python values into plain Rust ones: array-likes through `numpy.asarray` (any
-//! numeric dtype, lists, tuples), and groups and constraints into JSON values for the
-//! core's readers.
+//! numeric dtype, lists, tuples), and nested values ([`Plain`]) for the core's serde
+//! options and, as JSON, its readers of groups and constraints.
 
 use numpy::PyReadonlyArrayDyn;
 use pyo3::exceptions::PyTypeError;
@@ -35,10 +35,9 @@ fn as_array<'py>(obj: &Bound<'py, PyAny>, name: &str, kinds: &str) -> PyResult<B
     Ok(arr)
 }
 
-/// `obj` as float64 values: integer, unsigned and float dtypes.
-pub fn floats(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Array<f64>> {
-    let arr = as_array(obj, name, "fiu")?.call_method1("astype", ("float64",))?;
-    let a: PyReadonlyArrayDyn<'_, f64> = arr.extract()?;
+/// `arr` cast to `dtype`, as plain values in C order with its shape.
+fn cast<T: numpy::Element + Copy>(arr: &Bound<'_, PyAny>, dtype: &str) -> PyResult<Array<T>> {
+    let a: PyReadonlyArrayDyn<'_, T> = arr.call_method1("astype", (dtype,))?.extract()?;
     let view = a.as_array();
     Ok(Array {
         shape: view.shape().to_vec(),
@@ -46,15 +45,14 @@ pub fn floats(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Array<f64>> {
     })
 }
 
+/// `obj` as float64 values: integer, unsigned and float dtypes.
+pub fn floats(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Array<f64>> {
+    cast(&as_array(obj, name, "fiu")?, "float64")
+}
+
 /// `obj` as flags: bool, integer and unsigned dtypes, non-zero meaning set.
 pub fn flags(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Array<bool>> {
-    let arr = as_array(obj, name, "biu")?.call_method1("astype", ("bool",))?;
-    let a: PyReadonlyArrayDyn<'_, bool> = arr.extract()?;
-    let view = a.as_array();
-    Ok(Array {
-        shape: view.shape().to_vec(),
-        values: view.iter().copied().collect(),
-    })
+    cast(&as_array(obj, name, "biu")?, "bool")
 }
 
 /// `obj` as int64 values: integer and unsigned dtypes (an empty list is fine).
@@ -70,67 +68,7 @@ pub fn integers(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Array<i64>> {
             ));
         }
     }
-    let arr = arr.call_method1("astype", ("int64",))?;
-    let a: PyReadonlyArrayDyn<'_, i64> = arr.extract()?;
-    let view = a.as_array();
-    Ok(Array {
-        shape: view.shape().to_vec(),
-        values: view.iter().copied().collect(),
-    })
-}
-
-/// A nested structure of dicts, lists, tuples, numpy arrays, strings, numbers and
-/// booleans as JSON. NaN and infinities become the strings the core's readers parse
-/// as numbers (`"NaN"`, `"inf"`, `"-inf"`), so that they reach the core's checks.
-pub fn to_json(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Value> {
-    if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        if let Ok(v) = obj.extract::<i64>() {
-            return Ok(Value::from(v));
-        }
-        return Ok(Value::from(obj.extract::<u64>()?));
-    }
-    if obj.is_instance_of::<PyFloat>() {
-        let v: f64 = obj.extract()?;
-        return Ok(serde_json::Number::from_f64(v)
-            .map_or_else(|| Value::String(format!("{v}")), Value::Number));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut out = serde_json::Map::new();
-        for (k, v) in d.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| PyTypeError::new_err(format!("{name}: keys must be strings")))?;
-            out.insert(key, to_json(&v, name)?);
-        }
-        return Ok(Value::Object(out));
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        return obj
-            .try_iter()?
-            .map(|v| to_json(&v?, name))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Array);
-    }
-    // numpy arrays and scalars (and anything else with `tolist`).
-    if obj.hasattr("tolist")? {
-        let plain = obj.call_method0("tolist")?;
-        if !plain.is(obj) {
-            return to_json(&plain, name);
-        }
-    }
-    Err(PyTypeError::new_err(format!(
-        "{name}: cannot read a {} value",
-        obj.get_type().name()?
-    )))
+    cast(&arr, "int64")
 }
 
 /// A Python value as serde reads it, strictly: a bool field takes only `True` or
@@ -196,6 +134,30 @@ impl Plain {
             "{name}: cannot read a {} value",
             obj.get_type().name()?
         )))
+    }
+}
+
+impl Plain {
+    /// As JSON, for the core's readers of groups and constraints. NaN and infinities
+    /// become the strings those readers parse as numbers (`"NaN"`, `"inf"`, `"-inf"`),
+    /// so that they reach the core's checks.
+    pub fn into_json(self) -> Value {
+        match self {
+            Plain::Null => Value::Null,
+            Plain::Bool(b) => Value::Bool(b),
+            Plain::Int(i) => Value::from(i),
+            Plain::UInt(u) => Value::from(u),
+            Plain::Float(f) => serde_json::Number::from_f64(f)
+                .map_or_else(|| Value::String(format!("{f}")), Value::Number),
+            Plain::Str(s) => Value::String(s),
+            Plain::List(items) => Value::Array(items.into_iter().map(Plain::into_json).collect()),
+            Plain::Map(entries) => Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_json()))
+                    .collect(),
+            ),
+        }
     }
 }
 

@@ -68,13 +68,7 @@ pub fn to_py(e: &colayout::Error) -> PyErr {
 /// An error from reading a Python value into the core's options or readers: a value
 /// of the wrong Python type is a `TypeError`, anything else a `colayout.Parse`.
 pub fn from_serde(what: &str, message: &str) -> PyErr {
-    let wrong_type = [
-        "invalid type",
-        "unsupported type",
-        "unexpected type",
-        "dict keys",
-    ];
-    if wrong_type.iter().any(|p| message.starts_with(p)) {
+    if message.starts_with("invalid type") {
         PyTypeError::new_err(format!("{what}: {message}"))
     } else {
         of_kind(ErrorKind::Parse, format!("{what}: {message}"))

@@ -10,7 +10,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{flags, floats, integers, to_json};
+use crate::convert::{flags, floats, integers, Plain};
 use crate::error::{of_kind, OrRaise};
 
 /// A graph: nodes with optional boxes, start positions and fixed flags, links with
@@ -285,13 +285,13 @@ pub fn build(edges: &Bound<'_, PyAny>, args: &GraphArgs<'_>, dims: usize) -> PyR
         .collect();
     let mut graph = Graph::new(nodes, links).or_raise()?;
     if let Some(g) = args.groups.as_ref().filter(|g| !g.is_none()) {
-        let text = to_json(g, "groups")?.to_string();
+        let text = Plain::read(g, "groups")?.into_json().to_string();
         graph = graph
             .with_groups(colayout::io::json::parse_groups(&text).or_raise()?)
             .or_raise()?;
     }
     if let Some(c) = args.constraints.as_ref().filter(|c| !c.is_none()) {
-        let text = to_json(c, "constraints")?.to_string();
+        let text = Plain::read(c, "constraints")?.into_json().to_string();
         graph = graph
             .with_constraints(colayout::io::json::parse_constraints(&text).or_raise()?)
             .or_raise()?;

@@ -165,14 +165,12 @@ impl<const K: usize> Descent<K> {
         }
     }
 
+    /// The SGD terms, built from the pair table if it changed since.
     fn sgd_terms(&mut self) -> Result<&mut Sgd> {
-        if self.sgd.is_none() {
-            self.sgd = Some(Sgd::new(&self.deriv.pairs, self.seed)?);
+        match &mut self.sgd {
+            Some(sgd) => Ok(sgd),
+            slot @ None => Ok(slot.insert(Sgd::new(&self.deriv.pairs, self.seed)?)),
         }
-        // Built just above.
-        self.sgd.as_mut().ok_or(Error::Diverged {
-            iteration: self.iterations,
-        })
     }
 
     /// One iteration of the solver: [`Descent::runge_kutta`], or one SGD epoch
