@@ -154,3 +154,18 @@ def test_the_sgd_solver():
         colayout.layout(path, solver="annealing")
     with pytest.raises(TypeError):
         colayout.layout(path, solver=1)
+
+
+def test_pivots_choose_the_sparse_model():
+    n = 30000
+    path = np.column_stack([np.arange(n - 1), np.arange(1, n)])
+    p = colayout.layout(path, solver="sgd", pivots=4)
+    assert abs(np.linalg.norm(p[10] - p[11]) - 20) < 2
+    assert np.linalg.norm(p[0] - p[n - 1]) > 0.5 * 20 * (n - 1)
+    assert colayout.default_options()["pivots"] == "auto"
+    small = [[i, i + 1] for i in range(6)]
+    assert np.array_equal(colayout.layout(small, pivots="auto"), colayout.layout(small, pivots=0))
+    with pytest.raises(colayout.Parse):
+        colayout.layout(small, pivots="many")
+    with pytest.raises(colayout.TooManyNodes, match="pivots"):
+        colayout.layout([], n=5000, pivots=0, memory_limit=1000000)

@@ -2,7 +2,7 @@
 //! Defaults shown in the help are read from the core, never restated here.
 
 use colayout::io::Limits;
-use colayout::{Axis, Flow, LayoutOptions, LinkLengths, Schedule, Solver, StressMode};
+use colayout::{Axis, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, Solver, StressMode};
 
 /// A failure: a one-line message and the exit code.
 pub struct Failure(pub String, pub u8);
@@ -69,6 +69,9 @@ OPTIONS:
         --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [{st}]
         --solver descent|sgd  WebCola's descent, or SGD over pairs (s_gd2's schedule;
                               each tick one epoch) [{so}]
+        --pivots N|auto       stress model: 0 dense (every pair), N sparse with N
+                              pivots per component (links exact, O(n*N) memory),
+                              auto dense while it fits --memory-limit [{pv}]
         --threshold T         convergence threshold on the tick displacement [{th}]
         --size W,H            canvas size: start point and packing centre [{w},{h}]
         --no-pack             do not separate disconnected components
@@ -87,6 +90,7 @@ OPTIONS:
         da = o.damp_after,
         st = o.stress.name(),
         so = o.solver.name(),
+        pv = o.pivots,
         th = o.convergence_threshold,
         w = o.size[0],
         h = o.size[1],
@@ -191,6 +195,11 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             "--solver" => {
                 a.options.solver = value()?
                     .parse::<Solver>()
+                    .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
+            }
+            "--pivots" => {
+                a.options.pivots = value()?
+                    .parse::<Pivots>()
                     .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
             }
             "--threshold" => a.options.convergence_threshold = number(&flag, &value()?)?,

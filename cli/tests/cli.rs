@@ -338,3 +338,39 @@ fn solver_sgd_lays_out_and_a_wrong_solver_is_a_usage_error() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("solver"));
 }
+
+#[test]
+fn pivots_choose_the_sparse_model_and_a_bad_count_is_a_usage_error() {
+    // A 30 000-node path: the dense model would need 5.4 GB, so `auto` goes sparse.
+    let links: Vec<String> = (0..29_999).map(|i| format!("[{i}, {}]", i + 1)).collect();
+    let text = format!(r#"{{"nodes": 30000, "links": [{}]}}"#, links.join(","));
+    let out = colayout(
+        &["layout", "-", "--solver", "sgd", "--pivots", "4"],
+        Some(&text),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = |i: usize, d: usize| doc["positions"][i][d].as_f64().unwrap();
+    let link = (p(100, 0) - p(101, 0)).hypot(p(100, 1) - p(101, 1));
+    assert!((link - 20.0).abs() < 2.0, "{link}");
+    let span = (p(0, 0) - p(29_999, 0)).hypot(p(0, 1) - p(29_999, 1));
+    assert!(span > 0.5 * 20.0 * 29_999.0, "the path unfolds: {span}");
+    let small = r#"{"nodes": 5, "links": [[0, 1], [1, 2], [2, 3], [3, 4]]}"#;
+    let dense = colayout(&["layout", "-", "--pivots", "0"], Some(small));
+    let auto = colayout(&["layout", "-", "--pivots", "auto"], Some(small));
+    let positions = |o: &std::process::Output| {
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["positions"].clone()
+    };
+    assert_eq!(
+        positions(&dense),
+        positions(&auto),
+        "auto is dense while it fits"
+    );
+    let bad = colayout(&["layout", "-", "--pivots", "many"], Some(small));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("pivots"));
+}

@@ -71,12 +71,15 @@ fn a_huge_node_count_names_the_limit() {
 }
 
 #[test]
-fn seventy_thousand_nodes_are_refused_with_the_way_out() {
-    let out = colayout(&["layout", "-"], Some(r#"{"nodes": 70000}"#));
+fn seventy_thousand_nodes_are_refused_by_the_dense_model_with_the_way_out() {
+    let out = colayout(
+        &["layout", "-", "--pivots", "0"],
+        Some(r#"{"nodes": 70000}"#),
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("29.4 GB") && err.contains("memory_limit"),
+        err.contains("29.4 GB") && err.contains("memory_limit") && err.contains("--pivots"),
         "{err}"
     );
 }

@@ -154,7 +154,7 @@ pub enum Error {
         /// The limit.
         limit: u64,
     },
-    /// The dense stress model for this many nodes needs more memory than
+    /// The stress model for this many nodes needs more memory than
     /// [`crate::LayoutOptions::memory_limit`] allows, or than can be allocated (then
     /// `limit` is `u64::MAX`).
     TooManyNodes {
@@ -293,10 +293,9 @@ impl fmt::Display for Error {
                 limit,
             } if bytes > limit => write!(
                 f,
-                "{node_count} nodes need {} for the dense stress model (about 12 bytes per pair \
-                 of nodes), more than the memory limit of {}; raise `memory_limit` if the machine \
-                 has the memory, or lay out a smaller graph (a sparse model for large graphs is \
-                 planned)",
+                "{node_count} nodes need {} for the stress model, more than the memory limit \
+                 of {}; use the sparse model (`pivots`: \"auto\", or fewer pivots such as 50; \
+                 the CLI's --pivots), or raise `memory_limit` if the machine has the memory",
                 Bytes(bytes),
                 Bytes(limit)
             ),
@@ -304,8 +303,9 @@ impl fmt::Display for Error {
                 node_count, bytes, ..
             } => write!(
                 f,
-                "{node_count} nodes need {} for the dense stress model, which could not be \
-                 allocated; lay out a smaller graph (a sparse model for large graphs is planned)",
+                "{node_count} nodes need {} for the stress model, which could not be \
+                 allocated; use the sparse model with fewer pivots (`pivots`, the CLI's \
+                 --pivots)",
                 Bytes(bytes)
             ),
             Error::OutOfRange {

@@ -21,28 +21,90 @@ use crate::paths::{ShortestPaths, Work};
 #[must_use]
 pub fn scale_normalised_stress(graph: &Graph, positions: &[f64], dims: usize) -> f64 {
     assert_eq!(positions.len(), graph.node_count() * dims);
-    let components = graph.components();
-    let Some(lcc) = components
-        .iter()
-        .fold(None::<&Vec<usize>>, |best, c| match best {
-            Some(b) if b.len() >= c.len() => Some(b),
-            _ => Some(c),
-        })
-    else {
-        return 0.0;
-    };
+    let lcc = largest_component(graph);
+    let (sum_r, sum_r2) = ratio_sums(graph, positions, dims, &lcc, &lcc, true);
+    let pairs = (lcc.len() * lcc.len().saturating_sub(1) / 2) as f64;
+    if sum_r2 > 0.0 {
+        pairs - sum_r * sum_r / sum_r2
+    } else {
+        pairs
+    }
+}
+
+/// Largest connected components up to this many nodes get the exact SN in
+/// [`crate::Layout::scale_normalised_stress`]; larger ones the sampled estimate.
+pub const EXACT_SN_NODES: usize = 20_000;
+/// Sources of the sampled SN estimate (the corpus README's 300).
+pub const SN_SAMPLE_SOURCES: usize = 300;
+
+/// The sampled estimate of [`scale_normalised_stress`]: breadth-first search from
+/// `sources` distinct nodes of the largest component, drawn by a generator seeded with
+/// `seed`, and `SN ≈ P · (1 - mean(r)² / mean(r²))` over the sampled pairs, `P` the
+/// component's pair count. Exact (all pairs) when `sources` covers the component.
+///
+/// # Panics
+/// If `positions.len() != graph.node_count() * dims`.
+#[must_use]
+pub fn sampled_scale_normalised_stress(
+    graph: &Graph,
+    positions: &[f64],
+    dims: usize,
+    sources: usize,
+    seed: u64,
+) -> f64 {
+    assert_eq!(positions.len(), graph.node_count() * dims);
+    let lcc = largest_component(graph);
+    if sources >= lcc.len() {
+        return scale_normalised_stress(graph, positions, dims);
+    }
+    // A partial Fisher-Yates shuffle picks the sources.
+    let mut pool = lcc.clone();
+    let mut rng = crate::rng::SplitMix64::new(seed);
+    for k in 0..sources {
+        let j = k + rng.below(pool.len() - k);
+        pool.swap(k, j);
+    }
+    let (sum_r, sum_r2) = ratio_sums(graph, positions, dims, &pool[..sources], &lcc, false);
+    let sampled = (sources * (lcc.len() - 1)) as f64;
+    let pairs = (lcc.len() * (lcc.len() - 1) / 2) as f64;
+    if sum_r2 > 0.0 {
+        let (mean, mean2) = (sum_r / sampled, sum_r2 / sampled);
+        pairs * (1.0 - mean * mean / mean2)
+    } else {
+        pairs
+    }
+}
+
+/// The largest connected component (ties: the first found).
+fn largest_component(graph: &Graph) -> Vec<usize> {
+    graph.components().into_iter().fold(
+        Vec::new(),
+        |best, c| if c.len() > best.len() { c } else { best },
+    )
+}
+
+/// `Σ r` and `Σ r²` over pairs from `sources` to the other members of `members`, with
+/// `r = |x_s - x_t| / hops(s, t)`; with `upper`, only pairs `t > s` (each pair once).
+fn ratio_sums(
+    graph: &Graph,
+    positions: &[f64],
+    dims: usize,
+    sources: &[usize],
+    members: &[usize],
+    upper: bool,
+) -> (f64, f64) {
     let n = graph.node_count();
     // Hop distances: the shortest paths over unit lengths (breadth-first).
     let unit = alloc::vec![1.0; graph.link_count()];
     let Ok(sp) = ShortestPaths::new(graph, &unit) else {
-        return 0.0;
+        return (0.0, 0.0);
     };
     let (mut hops, mut work) = (alloc::vec![0.0; n], Work::new(n));
     let (mut sum_r, mut sum_r2) = (0.0f64, 0.0f64);
-    for &s in lcc {
+    for &s in sources {
         sp.row(s, &mut hops, &mut work);
-        for &t in lcc {
-            if t <= s {
+        for &t in members {
+            if t == s || (upper && t < s) {
                 continue;
             }
             let mut l2 = 0.0;
@@ -55,12 +117,7 @@ pub fn scale_normalised_stress(graph: &Graph, positions: &[f64], dims: usize) ->
             sum_r2 += r * r;
         }
     }
-    let pairs = (lcc.len() * (lcc.len() - 1) / 2) as f64;
-    if sum_r2 > 0.0 {
-        pairs - sum_r * sum_r / sum_r2
-    } else {
-        pairs
-    }
+    (sum_r, sum_r2)
 }
 
 /// Number of pairs of boxes that overlap by more than `tolerance` in both x and y.

@@ -149,6 +149,8 @@ pub(crate) struct Work {
     queue: Vec<u32>,
     hops: Vec<u32>,
     heap: BinaryHeap<Entry>,
+    /// Tentative distances of [`ShortestPaths::reach`], `+inf` between calls.
+    dist: Vec<f64>,
 }
 
 impl Work {
@@ -157,6 +159,7 @@ impl Work {
             queue: Vec::with_capacity(n),
             hops: alloc::vec![u32::MAX; n],
             heap: BinaryHeap::new(),
+            dist: Vec::new(),
         }
     }
 }
@@ -204,6 +207,70 @@ impl<'g> ShortestPaths<'g> {
         match self.uniform {
             Some(l) => self.bfs(s, l, row, work),
             None => self.dijkstra(s, row, work, None),
+        }
+    }
+
+    /// The nodes reachable from `s` with their distances, into `out` in the order they
+    /// are settled (`s` first, distances ascending). Costs the size of `s`'s component,
+    /// not `n`: only the nodes it touches are reset.
+    pub(crate) fn reach(&self, s: usize, work: &mut Work, out: &mut Vec<(u32, f64)>) {
+        out.clear();
+        let n = self.graph.node_count();
+        if work.dist.len() != n {
+            work.dist = alloc::vec![f64::INFINITY; n];
+        }
+        let dist = &mut work.dist;
+        dist[s] = 0.0;
+        if let Some(l) = self.uniform {
+            out.push((s as u32, 0.0));
+            let mut head = 0;
+            while head < out.len() {
+                let (u, du) = out[head];
+                head += 1;
+                for &v in self.graph.neighbours(u as usize) {
+                    if dist[v as usize] == f64::INFINITY {
+                        dist[v as usize] = du + l;
+                        out.push((v, du + l));
+                    }
+                }
+            }
+        } else {
+            let heap = &mut work.heap;
+            heap.clear();
+            heap.push(Entry(0.0, s as u32));
+            let mut touched = core::mem::take(&mut work.queue);
+            touched.clear();
+            touched.push(s as u32);
+            while let Some(Entry(d, u)) = heap.pop() {
+                let u = u as usize;
+                if d > dist[u] {
+                    continue;
+                }
+                out.push((u as u32, d));
+                for (&v, &li) in self
+                    .graph
+                    .neighbours(u)
+                    .iter()
+                    .zip(self.graph.incident_links(u))
+                {
+                    let t = d + self.lengths[li as usize];
+                    if t < dist[v as usize] {
+                        if dist[v as usize] == f64::INFINITY {
+                            touched.push(v);
+                        }
+                        dist[v as usize] = t;
+                        heap.push(Entry(t, v));
+                    }
+                }
+            }
+            for &v in &touched {
+                dist[v as usize] = f64::INFINITY;
+            }
+            work.queue = touched;
+            return;
+        }
+        for &(v, _) in out.iter() {
+            dist[v as usize] = f64::INFINITY;
         }
     }
 
@@ -316,6 +383,33 @@ mod tests {
         let mut row = [0.0; 5];
         sp.row(0, &mut row, &mut Work::new(5));
         assert_eq!(row, uniform.row(0));
+    }
+
+    #[test]
+    fn reach_finds_the_rows_distances_in_settled_order() {
+        let g = Graph::from_edges(7, [(0, 1), (1, 2), (2, 3), (0, 3), (3, 4), (5, 6)]).unwrap();
+        let lengths = [1.0, 2.5, 1.0, 7.0, 0.5, 1.0];
+        for (uniform, lengths) in [(Some(1.0), &[1.0; 6]), (None, &lengths)] {
+            let sp = ShortestPaths {
+                graph: &g,
+                lengths,
+                uniform,
+            };
+            let mut work = Work::new(7);
+            let mut row = [0.0; 7];
+            let mut out = Vec::new();
+            for s in 0..7 {
+                sp.row(s, &mut row, &mut work);
+                sp.reach(s, &mut work, &mut out);
+                assert_eq!(out[0], (s as u32, 0.0));
+                assert!(out.windows(2).all(|w| w[0].1 <= w[1].1));
+                let reachable = row.iter().filter(|d| d.is_finite()).count();
+                assert_eq!(out.len(), reachable);
+                for &(v, d) in &out {
+                    assert_eq!(d, row[v as usize]);
+                }
+            }
+        }
     }
 
     #[test]

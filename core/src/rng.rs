@@ -116,6 +116,11 @@ impl SplitMix64 {
         z ^ (z >> 31)
     }
 
+    /// A value in `[0, 1)`, from the top 53 bits.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// A value in `0..bound` (`bound > 0`), by Lemire's multiply-shift.
     pub fn below(&mut self, bound: usize) -> usize {
         ((u128::from(self.next_u64()) * bound as u128) >> 64) as usize

@@ -106,7 +106,10 @@ fn example(kind: ErrorKind) -> Error {
         }
         ErrorKind::TooManyNodes => Layout::<2>::new(
             Graph::from_edges(80_000, []).unwrap(),
-            LayoutOptions::default(),
+            LayoutOptions {
+                pivots: colayout::Pivots::Count(0),
+                ..LayoutOptions::default()
+            },
         )
         .unwrap_err(),
         ErrorKind::OutOfRange => Layout::<2>::new(

@@ -1,14 +1,19 @@
 //! Issue: the dense model's memory is estimated before anything is allocated, and a
 //! graph that needs more than `memory_limit` is refused with the bytes it needs and the
-//! way out, instead of being killed by the OOM killer under Linux's overcommit.
+//! way out (the sparse model, which `pivots: auto` takes by itself), instead of being
+//! killed by the OOM killer under Linux's overcommit.
 
 use colayout::stress::dense_bytes;
-use colayout::{Error, Graph, Layout, LayoutOptions};
+use colayout::{Error, Graph, Layout, LayoutOptions, Pivots};
 
 #[test]
-fn seventy_thousand_nodes_are_refused_with_the_bytes_needed() {
+fn seventy_thousand_nodes_are_refused_by_the_dense_model_with_the_bytes_needed() {
     let graph = Graph::from_edges(70_000, (0..69_999).map(|i| (i, i + 1))).unwrap();
-    let e = Layout::<2>::new(graph, LayoutOptions::default()).unwrap_err();
+    let dense = LayoutOptions {
+        pivots: Pivots::Count(0),
+        ..LayoutOptions::default()
+    };
+    let e = Layout::<2>::new(graph, dense).unwrap_err();
     let Error::TooManyNodes {
         node_count,
         bytes,
@@ -22,7 +27,7 @@ fn seventy_thousand_nodes_are_refused_with_the_bytes_needed() {
     assert_eq!(limit, LayoutOptions::default().memory_limit);
     let text = e.to_string();
     assert!(
-        text.contains("GB") && text.contains("memory_limit"),
+        text.contains("GB") && text.contains("memory_limit") && text.contains("pivots"),
         "{text}"
     );
 }

@@ -28,6 +28,10 @@
 // `colayout_options.solver`: stochastic gradient descent over pairs (s_gd2's schedule).
 #define COLAYOUT_SOLVER_SGD 1
 
+// `colayout_options.pivots`: dense while the dense model fits `memory_limit`, else
+// sparse with 200 pivots.
+#define COLAYOUT_PIVOTS_AUTO -1
+
 // `colayout_options.link_lengths`: each link's own length, else `link_distance`.
 #define COLAYOUT_LINK_LENGTHS_GIVEN 0
 
@@ -194,13 +198,16 @@ typedef struct {
   // Ticks without a new lowest displacement before a constrained layout is damped;
   // 0 never damps. Default 250.
   size_t damp_after;
-  // Bytes the dense stress model may take. Default 2 GiB.
+  // Bytes the stress model may take. Default 2 GiB.
   uint64_t memory_limit;
   // Let a node be in several groups that do not nest (libcola's overlapping
   // clusters). Default false: such a node is `COLAYOUT_NODE_IN_TWO_GROUPS`.
   bool overlapping_groups;
   // `COLAYOUT_SOLVER_DESCENT` (default, WebCola's) or `COLAYOUT_SOLVER_SGD`.
   uint32_t solver;
+  // The stress model: `COLAYOUT_PIVOTS_AUTO` (default), 0 for the dense model
+  // (every pair), or that many pivots per component for the sparse model.
+  int64_t pivots;
 } colayout_options;
 
 // The iteration counts of WebCola's `start(a, b, c, d, keep_running, center_graph)`

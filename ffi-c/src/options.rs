@@ -1,7 +1,9 @@
 //! `colayout_options`: the core's `LayoutOptions` as a C struct, field for field, and
 //! `colayout_schedule`: the core's `Schedule`.
 
-use colayout::{Axis, Error, Flow, LayoutOptions, LinkLengths, Schedule, Solver, StressMode};
+use colayout::{
+    Axis, Error, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, Solver, StressMode,
+};
 
 use crate::error::Failure;
 
@@ -14,6 +16,10 @@ pub const COLAYOUT_STRESS_FULL: u32 = 1;
 pub const COLAYOUT_SOLVER_DESCENT: u32 = 0;
 /// `colayout_options.solver`: stochastic gradient descent over pairs (s_gd2's schedule).
 pub const COLAYOUT_SOLVER_SGD: u32 = 1;
+
+/// `colayout_options.pivots`: dense while the dense model fits `memory_limit`, else
+/// sparse with 200 pivots.
+pub const COLAYOUT_PIVOTS_AUTO: i64 = -1;
 
 /// `colayout_options.link_lengths`: each link's own length, else `link_distance`.
 pub const COLAYOUT_LINK_LENGTHS_GIVEN: u32 = 0;
@@ -71,13 +77,16 @@ pub struct colayout_options {
     /// Ticks without a new lowest displacement before a constrained layout is damped;
     /// 0 never damps. Default 250.
     pub damp_after: usize,
-    /// Bytes the dense stress model may take. Default 2 GiB.
+    /// Bytes the stress model may take. Default 2 GiB.
     pub memory_limit: u64,
     /// Let a node be in several groups that do not nest (libcola's overlapping
     /// clusters). Default false: such a node is `COLAYOUT_NODE_IN_TWO_GROUPS`.
     pub overlapping_groups: bool,
     /// `COLAYOUT_SOLVER_DESCENT` (default, WebCola's) or `COLAYOUT_SOLVER_SGD`.
     pub solver: u32,
+    /// The stress model: `COLAYOUT_PIVOTS_AUTO` (default), 0 for the dense model
+    /// (every pair), or that many pivots per component for the sparse model.
+    pub pivots: i64,
 }
 
 fn axis(value: u32, name: &'static str) -> Result<Axis, Failure> {
@@ -146,6 +155,10 @@ impl From<&LayoutOptions> for colayout_options {
                 Solver::Descent => COLAYOUT_SOLVER_DESCENT,
                 Solver::Sgd => COLAYOUT_SOLVER_SGD,
             },
+            pivots: match o.pivots {
+                Pivots::Auto => COLAYOUT_PIVOTS_AUTO,
+                Pivots::Count(p) => i64::try_from(p).unwrap_or(i64::MAX),
+            },
         }
     }
 }
@@ -171,6 +184,15 @@ impl TryFrom<&colayout_options> for LayoutOptions {
             COLAYOUT_SOLVER_DESCENT => Solver::Descent,
             COLAYOUT_SOLVER_SGD => Solver::Sgd,
             v => return Err(invalid("solver", v)),
+        };
+        let pivots = match c.pivots {
+            COLAYOUT_PIVOTS_AUTO => Pivots::Auto,
+            p => Pivots::Count(usize::try_from(p).map_err(|_| {
+                Failure::from(Error::InvalidOption {
+                    name: "pivots",
+                    value: p as f64,
+                })
+            })?),
         };
         let flow = if c.flow_layout {
             Some(Flow {
@@ -198,6 +220,7 @@ impl TryFrom<&colayout_options> for LayoutOptions {
             memory_limit: c.memory_limit,
             overlapping_groups: c.overlapping_groups,
             solver,
+            pivots,
         })
     }
 }
@@ -290,6 +313,7 @@ mod tests {
             grid_snap_size: Some(4.0),
             overlapping_groups: true,
             solver: Solver::Sgd,
+            pivots: Pivots::Count(50),
             ..d
         };
         assert_eq!(
@@ -301,6 +325,15 @@ mod tests {
             ..colayout_options::from(&LayoutOptions::default())
         };
         let f = LayoutOptions::try_from(&bad).unwrap_err();
+        assert_eq!(
+            f.status,
+            crate::error::colayout_status::COLAYOUT_INVALID_OPTION
+        );
+        let negative = colayout_options {
+            pivots: -2,
+            ..colayout_options::from(&LayoutOptions::default())
+        };
+        let f = LayoutOptions::try_from(&negative).unwrap_err();
         assert_eq!(
             f.status,
             crate::error::colayout_status::COLAYOUT_INVALID_OPTION

@@ -1,5 +1,6 @@
 // Cross-target determinism: the Wasm build must give bit-identical positions to the
-// native build after the same ticks, with WebCola's descent and with the SGD solver. Usage:
+// native build after the same ticks, with WebCola's descent, the SGD solver, and both on
+// the sparse model. Usage:
 //   node wasm/js/determinism.mjs PKG_DIR simd|compat COLAYOUT_BIN DATA_DIR TICKS GRAPH...
 // PKG_DIR holds the wasm-bindgen `--target nodejs` output of the simd128 build or of the
 // compat build (no simd128); COLAYOUT_BIN is the native CLI.
@@ -31,18 +32,25 @@ for (const name of graphs) {
   const ok = flat.length === ours.length && differ === 0;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${g.nodes} nodes, ${ticks} ticks, ${differ} of ${flat.length} coordinates differ`);
   ok ? passed++ : failed++;
-  // The SGD solver, through RawLayout with the options as JSON.
-  const raw = new wasm.RawLayout(JSON.stringify(g), JSON.stringify({ solver: 'sgd' }));
-  raw.start(5, 0, 5, 0, false, true);
-  raw.run_ticks(ticks);
-  const sgd = raw.positions_f64();
-  raw.free();
-  const nativeSgd = JSON.parse(execFileSync(bin, ['layout', file, '--solver', 'sgd', '--iterations', '5,0,5', '--ticks', String(ticks)], { maxBuffer: 1 << 28 })).positions.flat();
-  let differSgd = 0;
-  for (let i = 0; i < nativeSgd.length; i++) if (!Object.is(nativeSgd[i], sgd[i])) differSgd++;
-  const okSgd = nativeSgd.length === sgd.length && differSgd === 0;
-  console.log(`${okSgd ? 'ok  ' : 'FAIL'} ${name} (sgd): ${ticks} epochs, ${differSgd} of ${nativeSgd.length} coordinates differ`);
-  okSgd ? passed++ : failed++;
+  // The SGD solver and the sparse model, through RawLayout with the options as JSON.
+  const cases = [
+    ['sgd', { solver: 'sgd' }, ['--solver', 'sgd']],
+    ['sparse sgd', { solver: 'sgd', pivots: 10 }, ['--solver', 'sgd', '--pivots', '10']],
+    ['sparse descent', { pivots: 10 }, ['--pivots', '10']],
+  ];
+  for (const [label, options, flags] of cases) {
+    const raw = new wasm.RawLayout(JSON.stringify(g), JSON.stringify(options));
+    raw.start(5, 0, 5, 0, false, true);
+    raw.run_ticks(ticks);
+    const got = raw.positions_f64();
+    raw.free();
+    const want = JSON.parse(execFileSync(bin, ['layout', file, ...flags, '--iterations', '5,0,5', '--ticks', String(ticks)], { maxBuffer: 1 << 28 })).positions.flat();
+    let differ = 0;
+    for (let i = 0; i < want.length; i++) if (!Object.is(want[i], got[i])) differ++;
+    const ok = want.length === got.length && differ === 0;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${label}): ${ticks} ticks, ${differ} of ${want.length} coordinates differ`);
+    ok ? passed++ : failed++;
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::geom::{Axis, Rectangle};
 use crate::graph::Graph;
 use crate::linklengths;
-use crate::stress::{dense_bytes, sgd_bytes, Descent, PairTable, Solver, Weighting};
+use crate::stress::{Descent, Model, PairTable, Solver, SparseModel, Weighting};
 
 /// A user (or flow) constraint that does not hold in the current layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -101,8 +101,10 @@ impl<const K: usize> Layout<K> {
     /// [`Error::InvalidOption`] for an option out of its domain, [`Error::OutOfRange`]
     /// for a value outside [`ranges`], [`Error::NodeInTwoGroups`] for a node in two
     /// groups that do not nest without [`LayoutOptions::overlapping_groups`], and
-    /// [`Error::TooManyNodes`] when the dense model needs more than
-    /// [`LayoutOptions::memory_limit`] (checked before it is allocated).
+    /// [`Error::TooManyNodes`] when the stress model [`LayoutOptions::pivots`] chooses
+    /// needs more than [`LayoutOptions::memory_limit`] (checked before it is
+    /// allocated). Nodes without a position start, with the sparse model, at their
+    /// pivot-MDS position around the canvas centre.
     pub fn new(graph: Graph, options: LayoutOptions) -> Result<Self> {
         const { assert!(K == 2 || K == 3, "Layout supports 2 or 3 dimensions") };
         options.validate()?;
@@ -114,38 +116,44 @@ impl<const K: usize> Layout<K> {
         let groups = graph.groups().len();
         let n = graph.node_count();
         let big_n = n + 2 * groups;
-        let mut bytes = dense_bytes(big_n, K);
-        if options.solver == Solver::Sgd {
-            bytes = bytes.saturating_add(sgd_bytes(big_n));
-        }
-        if bytes > options.memory_limit || bytes > isize::MAX as u64 {
-            return Err(Error::TooManyNodes {
-                node_count: big_n,
-                bytes,
-                limit: options.memory_limit,
-            });
-        }
+        let (pivots, _) = options.pivots.resolve(
+            big_n,
+            graph.link_count(),
+            K,
+            options.solver == Solver::Sgd,
+            options.memory_limit,
+        )?;
         let lengths =
             linklengths::link_lengths(&graph, options.link_distance, options.link_lengths)?;
         ranges::check(&graph, &options, &lengths)?;
-        let pairs = PairTable::with_groups(
-            &graph,
-            &lengths,
-            Weighting::Unit,
-            groups,
-            options.group_compactness,
-        )?;
-        ranges::check_distance(pairs.max_d())?;
+        let (model, start): (Model, _) = if pivots == 0 {
+            let pairs = PairTable::with_groups(
+                &graph,
+                &lengths,
+                Weighting::Unit,
+                groups,
+                options.group_compactness,
+            )?;
+            (pairs.into(), None)
+        } else {
+            let (m, start) = SparseModel::new::<K>(
+                &graph,
+                &lengths,
+                pivots,
+                groups,
+                options.group_compactness,
+                options.seed,
+            )?;
+            (m.into(), Some(start))
+        };
+        ranges::check_distance(model.max_d())?;
         let mut x = alloc::vec![0.0f64; K * big_n];
         let centre = [options.size[0] / 2.0, options.size[1] / 2.0, 0.0];
         for (i, v) in graph.nodes().iter().enumerate() {
-            let start = [
-                v.x.unwrap_or(centre[0]),
-                v.y.unwrap_or(centre[1]),
-                v.z.unwrap_or(0.0),
-            ];
+            let given = [v.x, v.y, v.z];
             for d in 0..K {
-                x[d * big_n + i] = start[d];
+                let mds = start.as_ref().map_or(0.0, |s| s[d * n + i]);
+                x[d * big_n + i] = given[d].unwrap_or(centre[d] + mds);
             }
         }
         for i in n..big_n {
@@ -157,7 +165,7 @@ impl<const K: usize> Layout<K> {
         let pinned = (0..n)
             .map(|i| core::array::from_fn(|d| x[d * big_n + i]))
             .collect();
-        let mut descent = Descent::new(x, pairs, options.seed)?;
+        let mut descent = Descent::new(x, model, options.seed)?;
         descent.threshold = options.convergence_threshold;
         descent.set_solver(options.solver);
         let mut constraints = graph.constraints().to_vec();
@@ -336,51 +344,43 @@ impl<const K: usize> Layout<K> {
     }
 
     /// Unweighted stress over reachable pairs of nodes, in layout units: WebCola's
-    /// `computeStress` without the pairs of group dummy nodes.
+    /// `computeStress` without the pairs of group dummy nodes (with the sparse model,
+    /// over its terms).
     #[must_use]
     pub fn stress(&self) -> f64 {
-        let pairs = self.descent.pairs();
-        let (big_n, n) = (self.descent.node_count(), self.graph.node_count());
-        crate::stress::kernels::stress::<K>(
-            big_n,
-            n,
-            self.descent.x(),
-            pairs.ideal_buffer(),
-            pairs.weight_buffer(),
-            false,
-        )
+        let n = self.graph.node_count();
+        self.descent.model().stress::<K>(self.descent.x(), n)
     }
 
     /// P-stress over pairs of nodes: the stress WebCola's final phase minimises
     /// (non-adjacent pairs count only when closer than their ideal distance).
     #[must_use]
     pub fn p_stress(&self) -> f64 {
-        let pairs = self.descent.pairs();
-        let weights;
-        let w = if pairs.weighting() == Weighting::PStress {
-            pairs.weight_buffer()
-        } else {
-            weights = pairs.weights_for(&self.graph, Weighting::PStress);
-            &weights
-        };
-        let (big_n, n) = (self.descent.node_count(), self.graph.node_count());
-        crate::stress::kernels::stress::<K>(
-            big_n,
-            n,
-            self.descent.x(),
-            pairs.ideal_buffer(),
-            w,
-            true,
-        )
+        let n = self.graph.node_count();
+        self.descent
+            .model()
+            .p_stress::<K>(&self.graph, self.descent.x(), n)
     }
 
     /// Scale-normalised stress on the largest component
-    /// ([`crate::metrics::scale_normalised_stress`]).
+    /// ([`crate::metrics::scale_normalised_stress`]); past
+    /// [`crate::metrics::EXACT_SN_NODES`] (20 000) nodes, the estimate from 300 sampled
+    /// sources ([`crate::metrics::sampled_scale_normalised_stress`], seed 1).
     #[must_use]
     pub fn scale_normalised_stress(&self) -> f64 {
         let mut p = alloc::vec![0.0; K * self.graph.node_count()];
         // Length matches by construction.
         let _ = self.positions_into(&mut p);
-        crate::metrics::scale_normalised_stress(&self.graph, &p, K)
+        if self.graph.node_count() > crate::metrics::EXACT_SN_NODES {
+            crate::metrics::sampled_scale_normalised_stress(
+                &self.graph,
+                &p,
+                K,
+                crate::metrics::SN_SAMPLE_SOURCES,
+                1,
+            )
+        } else {
+            crate::metrics::scale_normalised_stress(&self.graph, &p, K)
+        }
     }
 }

@@ -87,7 +87,7 @@ impl<const K: usize> Layout<K> {
         self.descent.set_grid_snap(None);
         self.descent.set_projection(None);
         self.descent
-            .pairs_mut()
+            .model_mut()
             .reweight(&self.graph, Weighting::Unit);
         for i in 0..n {
             if self.fixed[i] != 0 {
@@ -122,7 +122,7 @@ impl<const K: usize> Layout<K> {
                     nodes: n,
                 }));
                 self.descent
-                    .pairs_mut()
+                    .model_mut()
                     .reweight(&self.graph, Weighting::GridSnap);
                 self.descent.run(schedule.grid_snap)?;
             }
@@ -156,7 +156,7 @@ impl<const K: usize> Layout<K> {
             StressMode::PStress => Weighting::PStress,
             StressMode::Full => Weighting::Full,
         };
-        self.descent.pairs_mut().reweight(&self.graph, goal);
+        self.descent.model_mut().reweight(&self.graph, goal);
     }
 
     /// Phase 1. Without groups, plain iterations. With groups, WebCola's

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use core::ops::Range;
 
 use super::kernels;
-use super::pairs::PairTable;
+use super::Model;
 use crate::rng::PseudoRandom;
 
 /// One block's work in a derivative pass: its rows, its gradient and diagonal outputs,
@@ -48,7 +48,7 @@ pub struct GridSnap {
 /// What the derivative pass needs besides the positions it works on.
 #[derive(Clone, Debug)]
 pub(super) struct Derivatives<const K: usize> {
-    pub(super) pairs: PairTable,
+    pub(super) model: Model,
     /// Locked nodes and the positions they are pulled to, ascending by node.
     pub(super) locks: Vec<(usize, [f64; K])>,
     pub(super) snap: Option<GridSnap>,
@@ -90,8 +90,21 @@ impl<const K: usize> Derivatives<K> {
             (false, false) => kernels::derivatives::<K, false, false>,
         };
         kernels::narrow(x, &mut self.xf);
-        if self.blocked_pass(n, pass, diagonal) {
-            displace_coincident::<K>(n, x, &mut self.rng, f64::from(self.pairs.min_d()));
+        let min_d = f64::from(self.model.min_d());
+        if let Model::Sparse(m) = &self.model {
+            let moved = m.derivatives::<K>(&self.xf, &mut self.g, &mut self.hdiag, diagonal);
+            if !moved.is_empty() {
+                for &v in &moved {
+                    let rd = self.rng.offset_dir::<K>(min_d);
+                    for d in 0..K {
+                        x[d * n + v] += rd[d];
+                    }
+                }
+                kernels::narrow(x, &mut self.xf);
+                m.derivatives::<K>(&self.xf, &mut self.g, &mut self.hdiag, diagonal);
+            }
+        } else if self.blocked_pass(n, pass, diagonal) {
+            displace_coincident::<K>(n, x, &mut self.rng, min_d);
             kernels::narrow(x, &mut self.xf);
             self.blocked_pass(n, pass, diagonal);
         }
@@ -146,7 +159,10 @@ impl<const K: usize> Derivatives<K> {
     /// feature) and adds the blocks' partial sums into `g` and `hdiag` in block order.
     /// Returns whether some pair was coincident.
     fn blocked_pass(&mut self, n: usize, pass: DerivativePass, diagonal: bool) -> bool {
-        let (xf, p) = (&self.xf, &self.pairs);
+        let Model::Dense(p) = &self.model else {
+            return false;
+        };
+        let xf = &self.xf;
         let (mut ta, mut tb) = (&mut self.terms.0[..], &mut self.terms.1[..]);
         let mut jobs = Vec::with_capacity(self.blocks.len());
         let mut outs = core::iter::once((&mut self.g, &mut self.hdiag))
@@ -212,17 +228,19 @@ impl<const K: usize> Derivatives<K> {
 
     /// WebCola's `computeStepSize(dir)` at the positions of the last pass.
     pub(super) fn step_size(&self, n: usize, dir: &[f32]) -> f64 {
-        let p = &self.pairs;
         let num = kernels::dot(&self.g, dir);
         let xf = &self.xf;
         let (ta, tb) = (&self.terms.0, &self.terms.1);
-        let mut den = self.sum_blocks(|rows| {
-            if ta.is_empty() {
-                kernels::curvature::<K>(n, rows, xf, p.ideal_buffer(), p.weight_buffer(), dir)
-            } else {
-                kernels::curvature_cached::<K>(n, rows, xf, (ta, tb), dir)
-            }
-        });
+        let mut den = match &self.model {
+            Model::Dense(p) => self.sum_blocks(|rows| {
+                if ta.is_empty() {
+                    kernels::curvature::<K>(n, rows, xf, p.ideal_buffer(), p.weight_buffer(), dir)
+                } else {
+                    kernels::curvature_cached::<K>(n, rows, xf, (ta, tb), dir)
+                }
+            }),
+            Model::Sparse(m) => m.curvature::<K>(xf, dir),
+        };
         den += self
             .extra
             .iter()

@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 
 use super::derivatives::{Derivatives, GridSnap};
 use super::kernels;
-use super::pairs::{row_blocks, PairTable, CURVATURE_CACHE_PAIRS};
-use super::{Sgd, Solver};
+use super::pairs::{row_blocks, CURVATURE_CACHE_PAIRS};
+use super::{Model, Sgd, Solver};
 use crate::constraints::Projection;
 use crate::error::{Error, Result};
 use crate::geom::Axis;
@@ -31,21 +31,25 @@ pub struct Descent<const K: usize> {
     step_scale: f64,
     /// What [`Descent::iterate`] runs.
     solver: Solver,
-    /// The SGD terms, built at the first SGD iteration after the pair table changed.
+    /// The SGD terms, built at the first SGD iteration after the model changed.
     sgd: Option<Sgd>,
     /// Seed of the SGD shuffles.
     seed: u64,
 }
 
 impl<const K: usize> Descent<K> {
-    /// A descent from positions `x` (SoA, `K * n`) over `pairs`, displacing coincident
-    /// nodes with [`PseudoRandom`] seeded by `seed` (WebCola uses 1).
+    /// A descent from positions `x` (SoA, `K * n`) over `model` (a [`super::PairTable`]
+    /// or a [`super::SparseModel`]), displacing coincident nodes with [`PseudoRandom`]
+    /// seeded by `seed` (WebCola uses 1).
     ///
     /// # Errors
-    /// [`Error::DimensionMismatch`] if `x.len() != K * pairs.node_count()`;
+    /// [`Error::DimensionMismatch`] if `x.len() != K * model.node_count()`;
     /// [`Error::NonFiniteCoordinate`] if a position is not finite.
-    pub fn new(x: Vec<f64>, pairs: PairTable, seed: u64) -> Result<Self> {
-        let n = pairs.node_count();
+    pub fn new(x: Vec<f64>, model: impl Into<Model>, seed: u64) -> Result<Self> {
+        let model = model.into();
+        let n = model.node_count();
+        let dense = matches!(model, Model::Dense(_));
+        let blocks = if dense { row_blocks(n) } else { Vec::new() };
         if x.len() != K * n {
             return Err(Error::DimensionMismatch {
                 expected: K * n,
@@ -61,7 +65,7 @@ impl<const K: usize> Descent<K> {
             n,
             x,
             deriv: Derivatives {
-                pairs,
+                model,
                 locks: Vec::new(),
                 snap: None,
                 xf: buf(),
@@ -69,7 +73,8 @@ impl<const K: usize> Descent<K> {
                 terms: {
                     let pairs = kernels::pair_count(n);
                     let (mut a, mut b) = (Vec::new(), Vec::new());
-                    if pairs <= CURVATURE_CACHE_PAIRS
+                    if dense
+                        && pairs <= CURVATURE_CACHE_PAIRS
                         && a.try_reserve_exact(pairs).is_ok()
                         && b.try_reserve_exact(pairs).is_ok()
                     {
@@ -78,8 +83,8 @@ impl<const K: usize> Descent<K> {
                     }
                     (a, b)
                 },
-                blocks: row_blocks(n),
-                partial: (1..row_blocks(n).len()).map(|_| (buf(), buf())).collect(),
+                partial: (1..blocks.len()).map(|_| (buf(), buf())).collect(),
+                blocks,
                 rng: PseudoRandom::new(seed),
                 g: buf(),
                 hdiag: buf(),
@@ -122,17 +127,17 @@ impl<const K: usize> Descent<K> {
         &mut self.x
     }
 
-    /// The pair table.
+    /// The stress model.
     #[must_use]
-    pub fn pairs(&self) -> &PairTable {
-        &self.deriv.pairs
+    pub fn model(&self) -> &Model {
+        &self.deriv.model
     }
 
-    /// The pair table, mutable (to reweight between phases). The SGD terms are
+    /// The stress model, mutable (to reweight between phases). The SGD terms are
     /// rebuilt from it at the next SGD iteration.
-    pub fn pairs_mut(&mut self) -> &mut PairTable {
+    pub fn model_mut(&mut self) -> &mut Model {
         self.sgd = None;
-        &mut self.deriv.pairs
+        &mut self.deriv.model
     }
 
     /// Chooses what [`Descent::iterate`] runs.
@@ -165,11 +170,11 @@ impl<const K: usize> Descent<K> {
         }
     }
 
-    /// The SGD terms, built from the pair table if it changed since.
+    /// The SGD terms, built from the model if it changed since.
     fn sgd_terms(&mut self) -> Result<&mut Sgd> {
         match &mut self.sgd {
             Some(sgd) => Ok(sgd),
-            slot @ None => Ok(slot.insert(Sgd::new(&self.deriv.pairs, self.seed)?)),
+            slot @ None => Ok(slot.insert(Sgd::new(&self.deriv.model, self.seed)?)),
         }
     }
 
@@ -364,15 +369,7 @@ impl<const K: usize> Descent<K> {
     /// group dummy pairs included.
     #[must_use]
     pub fn stress(&self) -> f64 {
-        let p = &self.deriv.pairs;
-        kernels::stress::<K>(
-            self.n,
-            self.n,
-            &self.x,
-            p.ideal_buffer(),
-            p.weight_buffer(),
-            false,
-        )
+        self.deriv.model.stress::<K>(&self.x, self.n)
     }
 }
 
@@ -434,7 +431,7 @@ fn project_xy<const K: usize>(proj: &mut Projection, n: usize, x0: &[f64], r: &m
 mod tests {
     use super::*;
     use crate::graph::Graph;
-    use crate::stress::Weighting;
+    use crate::stress::{PairTable, Weighting};
 
     fn path3() -> Graph {
         Graph::from_edges(3, [(0, 1), (1, 2)]).unwrap()

@@ -1,18 +1,22 @@
-//! Stress and its minimisation: the dense pair table of ideal distances and weights,
-//! WebCola's [`Descent`] (gradient, Hessian-scaled step, RK4 averaging, locks, grid
-//! snap, the displacement of coincident nodes), the [`Sgd`] solver, and the [`kernels`]
-//! they run on.
+//! Stress and its minimisation: the models of ideal distances and weights (the dense
+//! [`PairTable`] and the [`SparseModel`], chosen by [`Pivots`]), WebCola's [`Descent`]
+//! (gradient, Hessian-scaled step, RK4 averaging, locks, grid snap, the displacement of
+//! coincident nodes), the [`Sgd`] solver, and the [`kernels`] they run on.
 
 mod derivatives;
 mod descent;
 pub mod kernels;
+mod model;
 mod pairs;
 mod sgd;
+mod sparse;
 
 pub use derivatives::GridSnap;
 pub use descent::Descent;
+pub use model::{Model, Pivots};
 pub use pairs::{dense_bytes, row_blocks, PairTable, CURVATURE_CACHE_PAIRS, GROUP_DUMMY_DISTANCE};
 pub use sgd::{sgd_bytes, Sgd};
+pub use sparse::{sparse_bytes, SparseModel, DEFAULT_PIVOTS};
 
 /// How stress is minimised. Named `"descent"` and `"sgd"` in every frontend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

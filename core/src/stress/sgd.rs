@@ -1,13 +1,15 @@
 //! SGD: the stochastic gradient descent on stress of Zheng, Pawar and Goodman ("Graph
 //! Drawing by Stochastic Gradient Descent", TVCG 2018), with s_gd2's step-size schedule,
-//! over the dense pair table. One epoch moves every pair, in a freshly shuffled order,
+//! over the model's pairs. One epoch moves every pair, in a freshly shuffled order,
 //! towards its ideal distance by `μ = min(1, η·w)` of its error; the step `η` anneals
-//! over `T_MAX` (30) epochs, as s_gd2's `layout`.
+//! over `T_MAX` (30) epochs, as s_gd2's `layout`. On the sparse model a pivot term
+//! moves its node only, by half its error, as s_gd2's `layout_sparse`.
 
 use alloc::vec::Vec;
 
 use super::kernels::row_start;
-use super::PairTable;
+use super::sparse::{LINK, ONE_SIDED};
+use super::{Model, PairTable};
 use crate::error::{Error, Result};
 use crate::rng::SplitMix64;
 
@@ -16,8 +18,9 @@ pub const T_MAX: usize = 30;
 /// s_gd2's `ε`.
 pub const EPSILON: f64 = 0.01;
 
-/// One pair: its nodes, ideal distance (layout units) and weight `w / d²`; a negative
-/// weight marks a P-stress pair, which only repels (skipped when farther than ideal).
+/// One pair: its nodes (`j`'s top bit [`ONE_SIDED`]: only `i` moves), ideal distance
+/// (layout units) and weight `w / d²`; a negative weight marks a P-stress pair, which
+/// only repels (skipped when farther than ideal).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Term {
     i: u32,
@@ -42,7 +45,30 @@ pub struct Sgd {
     min_d: f64,
 }
 
-/// Bytes the terms take for `n` nodes: 16 per reachable pair, at most.
+/// The terms of every reachable pair of `pairs`, in row order.
+fn dense_terms(pairs: &PairTable, terms: &mut Vec<Term>) {
+    let n = pairs.node_count();
+    let (ideal, weight) = (pairs.ideal_buffer(), pairs.weight_buffer());
+    for u in 0..n {
+        let start = row_start(n, u);
+        for v in u + 1..n {
+            let (d, pw) = (ideal[start + v - u - 1], weight[start + v - u - 1]);
+            if d <= 0.0 {
+                continue;
+            }
+            let scale = if pw > 1.0 { 1.0 } else { pw };
+            let w = scale / (d * d);
+            terms.push(Term {
+                i: u as u32,
+                j: v as u32,
+                d,
+                w: if pw > 1.0 { -w } else { w },
+            });
+        }
+    }
+}
+
+/// Bytes the dense terms take for `n` nodes: 16 per reachable pair, at most.
 #[must_use]
 pub fn sgd_bytes(n: usize) -> u64 {
     let n = n as u128;
@@ -50,45 +76,50 @@ pub fn sgd_bytes(n: usize) -> u64 {
 }
 
 impl Sgd {
-    /// The terms of every reachable pair of `pairs`, shuffled by a generator seeded with
-    /// `seed`.
+    /// The terms of `model`'s reachable pairs under its current weighting, shuffled by
+    /// a generator seeded with `seed`.
     ///
     /// # Errors
     /// [`Error::TooManyNodes`] when the terms cannot be allocated.
-    pub fn new(pairs: &PairTable, seed: u64) -> Result<Self> {
-        let n = pairs.node_count();
-        let (ideal, weight) = (pairs.ideal_buffer(), pairs.weight_buffer());
-        let count = ideal.iter().filter(|&&d| d > 0.0).count();
+    pub fn new(model: &Model, seed: u64) -> Result<Self> {
+        let n = model.node_count();
         let mut terms = Vec::new();
-        terms
-            .try_reserve_exact(count)
-            .map_err(|_| Error::TooManyNodes {
-                node_count: n,
-                bytes: sgd_bytes(n),
-                limit: u64::MAX,
-            })?;
-        let (mut w_min, mut w_max, mut min_d) = (f64::INFINITY, 0.0f64, f64::INFINITY);
-        for u in 0..n {
-            let start = row_start(n, u);
-            for v in u + 1..n {
-                let (d, pw) = (ideal[start + v - u - 1], weight[start + v - u - 1]);
-                if d <= 0.0 {
-                    continue;
-                }
-                let scale = if pw > 1.0 { 1.0 } else { pw };
-                let w = scale / (d * d);
-                if w > 0.0 {
-                    w_min = w_min.min(f64::from(w));
-                    w_max = w_max.max(f64::from(w));
-                }
-                min_d = min_d.min(f64::from(d));
-                terms.push(Term {
-                    i: u as u32,
-                    j: v as u32,
-                    d,
-                    w: if pw > 1.0 { -w } else { w },
-                });
+        let oom = |_| Error::TooManyNodes {
+            node_count: n,
+            bytes: sgd_bytes(n),
+            limit: u64::MAX,
+        };
+        match model {
+            Model::Dense(pairs) => {
+                let ideal = pairs.ideal_buffer();
+                let count = ideal.iter().filter(|&&d| d > 0.0).count();
+                terms.try_reserve_exact(count).map_err(oom)?;
+                dense_terms(pairs, &mut terms);
             }
+            Model::Sparse(m) => {
+                terms.try_reserve_exact(m.term_count()).map_err(oom)?;
+                let weighting = m.weighting();
+                for t in m.terms() {
+                    let Some((w, repel)) = m.weight(t, weighting) else {
+                        continue;
+                    };
+                    terms.push(Term {
+                        i: t.i,
+                        j: t.j & !LINK,
+                        d: t.d,
+                        w: if repel { -w } else { w },
+                    });
+                }
+            }
+        }
+        let (mut w_min, mut w_max, mut min_d) = (f64::INFINITY, 0.0f64, f64::INFINITY);
+        for t in &terms {
+            let w = f64::from(t.w.abs());
+            if w > 0.0 {
+                w_min = w_min.min(w);
+                w_max = w_max.max(w);
+            }
+            min_d = min_d.min(f64::from(t.d));
         }
         let (eta_max, eta_min) = if w_max > 0.0 {
             (1.0 / w_min, EPSILON / w_max)
@@ -158,7 +189,7 @@ impl Sgd {
         }
         let mut biggest = 0.0f64;
         for t in &self.terms {
-            let (i, j) = (t.i as usize, t.j as usize);
+            let (i, j) = (t.i as usize, (t.j & !ONE_SIDED) as usize);
             let mut delta = [0.0f64; K];
             let mut l2 = 0.0;
             for (d, dd) in delta.iter_mut().enumerate() {
@@ -168,7 +199,7 @@ impl Sgd {
             if l2 < 1e-18 {
                 // Coincident: a seeded direction of length 1e-6 of the ideal distance.
                 for dd in &mut delta {
-                    *dd = (self.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+                    *dd = self.rng.unit() - 0.5;
                 }
                 let s = delta.iter().map(|v| v * v).sum::<f64>();
                 let scale = 1e-6 * f64::from(t.d) / crate::math::sqrt(s.max(1e-300));
@@ -185,12 +216,13 @@ impl Sgd {
             let mu = (eta * f64::from(t.w.abs())).min(1.0);
             let half = mu * (l - d) / 2.0;
             biggest = biggest.max(crate::math::abs(half));
-            let (hi, hj) = (held[i], held[j]);
+            let (hi, hj) = (held[i], held[j] || t.j & ONE_SIDED != 0);
             if hi && hj {
                 continue;
             }
             let (ri, rj) = match (hi, hj) {
                 (true, _) => (0.0, 2.0 * half / l),
+                (_, true) if t.j & ONE_SIDED != 0 => (half / l, 0.0),
                 (_, true) => (2.0 * half / l, 0.0),
                 _ => (half / l, half / l),
             };

@@ -321,6 +321,10 @@ static void every_double_option_is_checked(void) {
   EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
   CHECK(strstr(colayout_last_error_message(), "solver") != NULL);
   colayout_options_default(&o);
+  o.pivots = -3;
+  EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
+  CHECK(strstr(colayout_last_error_message(), "pivots") != NULL);
+  colayout_options_default(&o);
   o.flow_layout = true;
   o.flow_axis = 3;
   EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
@@ -332,7 +336,7 @@ static void defaults_are_webcolas(void) {
   CHECK(o.link_distance == 20 && o.convergence_threshold == 0.01);
   CHECK(o.size[0] == 1 && o.size[1] == 1 && o.handle_disconnected && !o.avoid_overlaps);
   CHECK(o.max_ticks == 10000 && o.stress == COLAYOUT_STRESS_P && !o.overlapping_groups);
-  CHECK(o.solver == COLAYOUT_SOLVER_DESCENT);
+  CHECK(o.solver == COLAYOUT_SOLVER_DESCENT && o.pivots == COLAYOUT_PIVOTS_AUTO);
   colayout_schedule s;
   colayout_schedule_default(&s);
   CHECK(s.unconstrained == 0 && s.keep_running && s.center_graph);
@@ -576,6 +580,36 @@ static void sgd_solver(void) {
   CHECK(fabs(end - 60) < 1);
 }
 
+/* The sparse model: a 3000-node path with 5 pivots per component unfolds, its links
+ * at their length; with the dense model forced, a tight memory limit refuses it, and
+ * auto takes the sparse model under it. */
+static void sparse_model(void) {
+  enum { N = 3000 };
+  uint32_t *e = malloc(2 * (N - 1) * sizeof *e);
+  double *p = malloc(2 * N * sizeof *p);
+  for (uint32_t i = 0; i + 1 < N; i++) {
+    e[2 * i] = i;
+    e[2 * i + 1] = i + 1;
+  }
+  colayout_options o;
+  colayout_options_default(&o);
+  o.solver = COLAYOUT_SOLVER_SGD;
+  o.pivots = 5;
+  EXPECT(colayout_layout_edges(N, e, N - 1, &o, p, 2 * N), COLAYOUT_OK);
+  CHECK(fabs(hypot(p[0] - p[2], p[1] - p[3]) - 20) < 2);
+  CHECK(hypot(p[0] - p[2 * N - 2], p[1] - p[2 * N - 1]) > 0.5 * 20 * (N - 1));
+  o.pivots = 0;
+  o.memory_limit = 1000000;
+  EXPECT(colayout_layout_edges(N, e, N - 1, &o, p, 2 * N), COLAYOUT_TOO_MANY_NODES);
+  CHECK(strstr(colayout_last_error_message(), "pivots") != NULL);
+  /* Auto: dense SGD would need 126 MB, the sparse model 22. */
+  o.pivots = COLAYOUT_PIVOTS_AUTO;
+  o.memory_limit = 30000000;
+  EXPECT(colayout_layout_edges(N, e, N - 1, &o, p, 2 * N), COLAYOUT_OK);
+  free(e);
+  free(p);
+}
+
 static void one_shot_and_3d(void) {
   double a[8], b[8];
   EXPECT(colayout_layout_edges(4, PATH, 3, NULL, a, 8), COLAYOUT_OK);
@@ -608,5 +642,6 @@ int main(void) {
   make_feasible();
   one_shot_and_3d();
   sgd_solver();
+  sparse_model();
   return check_summary();
 }

@@ -194,6 +194,16 @@ export class Layout {
     return this.set('solver', v);
   }
 
+  /** The stress model: `'auto'` (the default: every pair while that fits `memoryLimit`,
+   * else the sparse model with 200 pivots), `0` (every pair), or a count of pivots per
+   * component for the sparse model (links exact, memory `O(n * pivots)`). */
+  pivots(): number | 'auto';
+  pivots(v: number | 'auto'): this;
+  pivots(v?: number | 'auto'): number | 'auto' | this {
+    if (v === undefined) return option<number | 'auto'>(this._options, 'pivots');
+    return this.set('pivots', v);
+  }
+
   handleDisconnected(): boolean;
   handleDisconnected(v: boolean): this;
   handleDisconnected(v?: boolean): boolean | this {

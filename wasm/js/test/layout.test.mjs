@@ -305,7 +305,7 @@ test('memoryLimit() refuses a graph whose model would not fit; dampAfter() ends 
   const path = (n) => Array.from({ length: n - 1 }, (_, i) => ({ source: i, target: i + 1 }));
   const big = () => new colayout.Layout().nodes(Array.from({ length: 300 }, () => ({}))).links(path(300)).memoryLimit(100000).start();
   assert.throws(big, (e) => e instanceof colayout.LayoutError && e.code === 'TooManyNodes' && /memory limit/.test(e.message));
-  assert.throws(() => colayout.layout({ nodes: 70000, links: [] }), (e) => e.code === 'TooManyNodes');
+  assert.throws(() => colayout.layout({ nodes: 70000, links: [] }, { pivots: 0 }), (e) => e.code === 'TooManyNodes' && /pivots/.test(e.message));
   const nested = (damp) => {
     const n = 25;
     const nodes = Array.from({ length: n }, () => ({ width: 10, height: 10 }));
@@ -353,4 +353,20 @@ test('solver("sgd") lays out with SGD, the same bits each time', () => {
   const span = Math.hypot(a[0][0] - a[4][0], a[0][1] - a[4][1]);
   assert.ok(Math.abs(span - 80) < 8, `a path of 4 links of 20 spans about 80, not ${span}`);
   assert.throws(() => colayout.layout({ nodes: 2, links: [[0, 1]] }, { solver: 'annealing' }), (e) => e.code === 'Parse' && /solver/.test(e.message));
+});
+
+test('pivots(n) lays out a path too large for every pair with the sparse model', () => {
+  const n = 30000;
+  const links = Array.from({ length: n - 1 }, (_, i) => ({ source: i, target: i + 1 }));
+  const nodes = Array.from({ length: n }, () => ({}));
+  const l = new colayout.Layout().nodes(nodes).links(links).solver('sgd').pivots(4).start();
+  assert.equal(l.pivots(), 4);
+  const p = l.nodes();
+  assert.ok(Math.abs(Math.hypot(p[10].x - p[11].x, p[10].y - p[11].y) - 20) < 2);
+  assert.ok(Math.hypot(p[0].x - p[n - 1].x, p[0].y - p[n - 1].y) > 0.5 * 20 * (n - 1));
+  assert.equal(new colayout.Layout().pivots(), 'auto');
+  assert.equal(colayout.defaultOptions.pivots, 'auto');
+  const small = { nodes: 6, links: [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5]] };
+  assert.deepEqual(colayout.layout(small, { pivots: 'auto' }), colayout.layout(small, { pivots: 0 }));
+  assert.throws(() => colayout.layout(small, { pivots: 'many' }), (e) => e.code === 'Parse' && /pivots/.test(e.message));
 });

@@ -9,7 +9,7 @@ use core::str::FromStr;
 use crate::error::{Error, Result};
 use crate::geom::Axis;
 use crate::linklengths::{self, LinkLengths};
-use crate::stress::Solver;
+use crate::stress::{Pivots, Solver};
 
 /// The stress goal of the final phase and of the ticks. Named `"p"` (also `"pstress"`,
 /// `"p-stress"`) and `"full"` in every frontend.
@@ -76,10 +76,15 @@ pub struct LayoutOptions {
     /// `max_ticks`. Default 250; the constrained fixtures that converge reach a new low
     /// at least every 101 ticks, so they are not changed.
     pub damp_after: usize,
-    /// Bytes the dense stress model may take; a larger graph is refused with
-    /// [`Error::TooManyNodes`] before anything is allocated. Default 2 GiB (the model
-    /// takes about 12 bytes per pair of nodes, so about 18 900 nodes fit).
+    /// Bytes the stress model may take; a larger model is refused with
+    /// [`Error::TooManyNodes`] before anything is allocated. Default 2 GiB. The dense
+    /// model takes about 12 bytes per pair of nodes (28 with SGD), so about 18 900
+    /// nodes fit (12 300 with SGD); the sparse model about 16 per node and pivot.
     pub memory_limit: u64,
+    /// The stress model ([`Pivots`]): dense (`Count(0)`), sparse with that many pivots
+    /// per component, or, by default, `Auto`: dense while it fits `memory_limit`, else
+    /// sparse with 200 pivots.
+    pub pivots: Pivots,
     /// How stress is minimised: WebCola's descent, or SGD ([`Solver`]). Default
     /// [`Solver::Descent`].
     pub solver: Solver,
@@ -157,6 +162,7 @@ impl Default for LayoutOptions {
             damp_after: 250,
             memory_limit: 2 << 30,
             solver: Solver::Descent,
+            pivots: Pivots::Auto,
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Flow, LayoutOptions, StressMode};
 use crate::linklengths::LinkLengths;
-use crate::stress::Solver;
+use crate::stress::{Pivots, Solver};
 
 /// WebCola's `{ideal, w}` argument of `symmetricDiffLinkLengths` and `jaccardLinkLengths`;
 /// `w` defaults to 1, as in WebCola.
@@ -72,6 +72,8 @@ struct Names {
     memory_limit: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     solver: Option<Solver>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pivots: Option<Pivots>,
 }
 
 impl Serialize for LayoutOptions {
@@ -101,6 +103,7 @@ impl Serialize for LayoutOptions {
             damp_after: Some(self.damp_after),
             memory_limit: Some(self.memory_limit),
             solver: Some(self.solver),
+            pivots: Some(self.pivots),
         }
         .serialize(s)
     }
@@ -142,6 +145,7 @@ impl<'de> Deserialize<'de> for LayoutOptions {
         o.damp_after = n.damp_after.unwrap_or(o.damp_after);
         o.memory_limit = n.memory_limit.unwrap_or(o.memory_limit);
         o.solver = n.solver.unwrap_or(o.solver);
+        o.pivots = n.pivots.unwrap_or(o.pivots);
         Ok(o)
     }
 }
@@ -165,3 +169,49 @@ macro_rules! by_name {
 }
 
 by_name!(StressMode, Solver);
+
+impl Serialize for Pivots {
+    /// `"auto"`, or the count as a number.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Pivots::Auto => s.serialize_str("auto"),
+            Pivots::Count(p) => s.serialize_u64(p as u64),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Pivots {
+    /// `"auto"`, a count, or a count written as a string.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Pivots;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("\"auto\" or a count of pivots")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Pivots, E> {
+                usize::try_from(v)
+                    .map(Pivots::Count)
+                    .map_err(|_| E::custom("pivots: too many"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Pivots, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom("pivots must be \"auto\" or a count, not negative"))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Pivots, E> {
+                if v >= 0.0 && v.fract() == 0.0 && v <= 1e15 {
+                    self.visit_u64(v as u64)
+                } else {
+                    Err(E::custom(alloc::format!(
+                        "pivots must be \"auto\" or a whole count, not {v}"
+                    )))
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Pivots, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
