@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 
-use super::{mds, SparseTerm, LINK, ONE_SIDED};
+use super::{mds, SparseTerm, LINK};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::paths::{ShortestPaths, Work};
@@ -169,18 +169,21 @@ fn pivot_terms(
     for r in 0..k {
         start[r + 1] += start[r];
     }
+    // Non-negative `f32`s order as their bits; sorting `usize`s shares the code of
+    // the crate's other sorts.
     let mut fill = start.clone();
-    let mut dists = alloc::vec![0.0f32; s];
+    let mut dists = alloc::vec![0usize; s];
     for (l, &r) in piv.region.iter().enumerate() {
         let r = r as usize;
-        dists[fill[r]] = piv.rows[r * s + l];
+        dists[fill[r]] = piv.rows[r * s + l].to_bits() as usize;
         fill[r] += 1;
     }
     for r in 0..k {
-        dists[start[r]..start[r + 1]].sort_unstable_by(f32::total_cmp);
+        dists[start[r]..start[r + 1]].sort_unstable();
     }
     let within = |r: usize, d: f32| -> f32 {
-        dists[start[r]..start[r + 1]].partition_point(|&x| x <= d / 2.0) as f32
+        let half = (d / 2.0).to_bits() as usize;
+        dists[start[r]..start[r + 1]].partition_point(|&x| x <= half) as f32
     };
     let mut pivot_of = alloc::vec![u32::MAX; s];
     for (kk, &p) in piv.nodes.iter().enumerate() {
@@ -223,36 +226,40 @@ fn pivot_terms(
 /// One two-sided term per linked pair: the shortest of its links' lengths, and the
 /// weight of its last link (WebCola's `e.weight || 1`, the last duplicate winning).
 fn link_terms(graph: &Graph, lengths: &[f64], terms: &mut Vec<SparseTerm>) {
-    let mut links: Vec<(u32, u32, f32, f32)> = graph
-        .links()
-        .iter()
-        .zip(lengths)
-        .filter(|(l, _)| l.source != l.target)
-        .map(|(l, &len)| {
-            let w = match l.weight {
+    let n = graph.node_count();
+    // `at[v]`: the term of pair (u, v) for the current u, and the link that set its weight.
+    let mut at = alloc::vec![(usize::MAX, 0usize, 0u32); n];
+    for u in 0..n {
+        for (&v, &li) in graph.neighbours(u).iter().zip(graph.incident_links(u)) {
+            let v = v as usize;
+            if v <= u {
+                continue;
+            }
+            let link = &graph.links()[li as usize];
+            let w = match link.weight {
                 Some(w) if w != 0.0 => w,
                 _ => 1.0,
-            };
-            let (u, v) = (l.source.min(l.target), l.source.max(l.target));
-            (u as u32, v as u32, len as f32, w as f32)
-        })
-        .collect();
-    links.sort_by_key(|&(u, v, _, _)| (u, v));
-    let mut rest = &links[..];
-    while let Some(&(u, v, _, _)) = rest.first() {
-        let run = rest.iter().take_while(|l| (l.0, l.1) == (u, v)).count();
-        let (same, tail) = rest.split_at(run);
-        let d = same.iter().map(|l| l.2).fold(f32::INFINITY, f32::min);
-        let w = same[run - 1].3;
-        terms.push(SparseTerm {
-            i: u,
-            j: v | LINK,
-            d,
-            s: w,
-        });
-        rest = tail;
+            } as f32;
+            let len = lengths[li as usize] as f32;
+            match at[v] {
+                (owner, t, last) if owner == u => {
+                    let term = &mut terms[t];
+                    term.d = term.d.min(len);
+                    if li > last {
+                        term.s = w;
+                        at[v].2 = li;
+                    }
+                }
+                _ => {
+                    at[v] = (u, terms.len(), li);
+                    terms.push(SparseTerm {
+                        i: u as u32,
+                        j: v as u32 | LINK,
+                        d: len,
+                        s: w,
+                    });
+                }
+            }
+        }
     }
-    debug_assert!(terms
-        .iter()
-        .all(|t| t.j & ONE_SIDED == 0 || t.j & LINK == 0));
 }
