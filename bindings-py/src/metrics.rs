@@ -10,14 +10,18 @@ use crate::graph::{build, GraphArgs, PyGraph};
 
 /// Scale-normalised stress (SN) of `positions` (`(n, 2)` or `(n, 3)`) for the graph of
 /// `edges` (an `(m, 2)` array-like of node indices, or a `Graph`), on its largest
-/// component: independent of output units, so layouts from any library compare.
+/// component: independent of output units, so layouts from any library compare. With
+/// `sources`, the estimate from that many sampled breadth-first sources (drawn with
+/// `seed`), for graphs too large for all pairs.
 #[pyfunction]
-#[pyo3(signature = (edges, positions, *, n=None))]
+#[pyo3(signature = (edges, positions, *, n=None, sources=None, seed=1))]
 pub fn scale_normalised_stress<'py>(
     py: Python<'py>,
     edges: &Bound<'py, PyAny>,
     positions: &Bound<'py, PyAny>,
     n: Option<Bound<'py, PyAny>>,
+    sources: Option<usize>,
+    seed: u64,
 ) -> PyResult<f64> {
     let p = floats(positions, "positions")?;
     let (rows, dims) = match p.shape[..] {
@@ -58,5 +62,10 @@ pub fn scale_normalised_stress<'py>(
         ));
     }
     let values = p.values;
-    Ok(py.detach(move || colayout::metrics::scale_normalised_stress(&graph, &values, dims)))
+    Ok(py.detach(move || match sources {
+        Some(k) => {
+            colayout::metrics::sampled_scale_normalised_stress(&graph, &values, dims, k, seed)
+        }
+        None => colayout::metrics::scale_normalised_stress(&graph, &values, dims),
+    }))
 }

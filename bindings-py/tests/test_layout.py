@@ -140,6 +140,11 @@ def test_scale_normalised_stress_of_any_positions():
     assert colayout.scale_normalised_stress(TRIANGLE_TAIL, lay.positions() * 7) == pytest.approx(sn)
     g = colayout.read_json(DATA / "karate.json")
     assert colayout.scale_normalised_stress(g, colayout.layout(g, stress="full")) < 38.0659 * 1.1
+    # The sampled estimate: exact when the sources cover the graph, close with fewer.
+    p = colayout.layout(g, stress="full")
+    exact = colayout.scale_normalised_stress(g, p)
+    assert colayout.scale_normalised_stress(g, p, sources=34) == exact
+    assert colayout.scale_normalised_stress(g, p, sources=20, seed=3) == pytest.approx(exact, rel=0.25)
     with pytest.raises(colayout.DimensionMismatch):
         colayout.scale_normalised_stress(TRIANGLE_TAIL, np.zeros((3, 2)))
 
