@@ -161,6 +161,17 @@ def test_the_sgd_solver():
         colayout.layout(path, solver=1)
 
 
+def test_the_convergent_sgd_schedule():
+    g = colayout.read_json(DATA / "can_96.json")
+    lay = colayout.Layout(g, solver="sgd", stress="full", sgd_schedule="convergent")
+    lay.start()
+    assert lay.options["sgdSchedule"] == "convergent"
+    assert lay.scale_normalised_stress() < 317.002 * 1.02
+    assert colayout.default_options()["sgdSchedule"] == "anneal"
+    with pytest.raises(colayout.Parse):
+        colayout.layout([[0, 1]], sgd_schedule="cosine")
+
+
 def test_pivots_choose_the_sparse_model():
     n = 30000
     path = np.column_stack([np.arange(n - 1), np.arange(1, n)])

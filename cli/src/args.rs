@@ -2,7 +2,9 @@
 //! Defaults shown in the help are read from the core, never restated here.
 
 use colayout::io::Limits;
-use colayout::{Axis, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, Solver, StressMode};
+use colayout::{
+    Axis, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, SgdSchedule, Solver, StressMode,
+};
 
 /// A failure: a one-line message and the exit code.
 pub struct Failure(pub String, pub u8);
@@ -69,6 +71,9 @@ OPTIONS:
         --stress p|full       P-stress (WebCola) or full stress (neato, libcola) [{st}]
         --solver descent|sgd  WebCola's descent, or SGD over pairs (s_gd2's schedule;
                               each tick one epoch) [{so}]
+        --sgd-schedule anneal|convergent  SGD steps after the anneal: s_gd2's layout
+                              (30 epochs) or layout_convergent (until converged,
+                              at most 200) [{ss}]
         --pivots N|auto       stress model: 0 dense (every pair), N sparse with N
                               pivots per component (links exact, O(n*N) memory),
                               auto dense while it fits --memory-limit [{pv}]
@@ -91,6 +96,7 @@ OPTIONS:
         st = o.stress.name(),
         so = o.solver.name(),
         pv = o.pivots,
+        ss = o.sgd_schedule.name(),
         th = o.convergence_threshold,
         w = o.size[0],
         h = o.size[1],
@@ -195,6 +201,11 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             "--solver" => {
                 a.options.solver = value()?
                     .parse::<Solver>()
+                    .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
+            }
+            "--sgd-schedule" => {
+                a.options.sgd_schedule = value()?
+                    .parse::<SgdSchedule>()
                     .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
             }
             "--pivots" => {

@@ -337,6 +337,23 @@ fn solver_sgd_lays_out_and_a_wrong_solver_is_a_usage_error() {
     let bad = colayout(&["layout", "-", "--solver", "annealing"], Some(text));
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("solver"));
+    let convergent = colayout(
+        &[
+            "layout",
+            "-",
+            "--solver",
+            "sgd",
+            "--sgd-schedule",
+            "convergent",
+        ],
+        Some(text),
+    );
+    assert!(convergent.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&convergent.stdout).unwrap();
+    assert!(doc["stats"]["converged"].as_bool().unwrap());
+    let bad = colayout(&["layout", "-", "--sgd-schedule", "cosine"], Some(text));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("sgd_schedule"));
 }
 
 #[test]

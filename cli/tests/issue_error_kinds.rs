@@ -109,7 +109,7 @@ fn every_kind_reaches_the_user_as_exit_2_and_the_core_message() {
         ),
         (
             ErrorKind::TooManyNodes,
-            vec![],
+            vec!["--pivots", "0"],
             r#"{"nodes": 70000}"#.into(),
         ),
         (
@@ -132,13 +132,16 @@ fn every_kind_reaches_the_user_as_exit_2_and_the_core_message() {
         "every kind has a case or a reason"
     );
     for (kind, flags, text) in &cases {
-        let options = if flags.is_empty() {
-            LayoutOptions::default()
-        } else {
-            LayoutOptions {
+        let options = match flags[..] {
+            [] => LayoutOptions::default(),
+            ["--pivots", "0"] => LayoutOptions {
+                pivots: colayout::Pivots::Count(0),
+                ..LayoutOptions::default()
+            },
+            _ => LayoutOptions {
                 convergence_threshold: -1.0,
                 ..LayoutOptions::default()
-            }
+            },
         };
         let want = core_error(text, options);
         assert_eq!(want.kind(), *kind, "{text}");

@@ -55,7 +55,7 @@ pub use layout::{
     LayoutStats, Schedule, StressMode, Tick, Violation,
 };
 pub use linklengths::LinkLengths;
-pub use stress::{Descent, PairTable, Pivots, Solver, Weighting};
+pub use stress::{Descent, PairTable, Pivots, SgdSchedule, Solver, Weighting};
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -28,6 +28,12 @@
 // `colayout_options.solver`: stochastic gradient descent over pairs (s_gd2's schedule).
 #define COLAYOUT_SOLVER_SGD 1
 
+// `colayout_options.sgd_schedule`: s_gd2's `layout`, 30 epochs.
+#define COLAYOUT_SGD_SCHEDULE_ANNEAL 0
+
+// `colayout_options.sgd_schedule`: s_gd2's `layout_convergent`, until converged.
+#define COLAYOUT_SGD_SCHEDULE_CONVERGENT 1
+
 // `colayout_options.pivots`: dense while the dense model fits `memory_limit`, else
 // sparse with 200 pivots.
 #define COLAYOUT_PIVOTS_AUTO -1
@@ -208,6 +214,8 @@ typedef struct {
   // The stress model: `COLAYOUT_PIVOTS_AUTO` (default), 0 for the dense model
   // (every pair), or that many pivots per component for the sparse model.
   int64_t pivots;
+  // `COLAYOUT_SGD_SCHEDULE_ANNEAL` (default) or `COLAYOUT_SGD_SCHEDULE_CONVERGENT`.
+  uint32_t sgd_schedule;
 } colayout_options;
 
 // The iteration counts of WebCola's `start(a, b, c, d, keep_running, center_graph)`

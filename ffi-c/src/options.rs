@@ -2,7 +2,8 @@
 //! `colayout_schedule`: the core's `Schedule`.
 
 use colayout::{
-    Axis, Error, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, Solver, StressMode,
+    Axis, Error, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, SgdSchedule, Solver,
+    StressMode,
 };
 
 use crate::error::Failure;
@@ -16,6 +17,11 @@ pub const COLAYOUT_STRESS_FULL: u32 = 1;
 pub const COLAYOUT_SOLVER_DESCENT: u32 = 0;
 /// `colayout_options.solver`: stochastic gradient descent over pairs (s_gd2's schedule).
 pub const COLAYOUT_SOLVER_SGD: u32 = 1;
+
+/// `colayout_options.sgd_schedule`: s_gd2's `layout`, 30 epochs.
+pub const COLAYOUT_SGD_SCHEDULE_ANNEAL: u32 = 0;
+/// `colayout_options.sgd_schedule`: s_gd2's `layout_convergent`, until converged.
+pub const COLAYOUT_SGD_SCHEDULE_CONVERGENT: u32 = 1;
 
 /// `colayout_options.pivots`: dense while the dense model fits `memory_limit`, else
 /// sparse with 200 pivots.
@@ -87,6 +93,8 @@ pub struct colayout_options {
     /// The stress model: `COLAYOUT_PIVOTS_AUTO` (default), 0 for the dense model
     /// (every pair), or that many pivots per component for the sparse model.
     pub pivots: i64,
+    /// `COLAYOUT_SGD_SCHEDULE_ANNEAL` (default) or `COLAYOUT_SGD_SCHEDULE_CONVERGENT`.
+    pub sgd_schedule: u32,
 }
 
 fn axis(value: u32, name: &'static str) -> Result<Axis, Failure> {
@@ -159,6 +167,10 @@ impl From<&LayoutOptions> for colayout_options {
                 Pivots::Auto => COLAYOUT_PIVOTS_AUTO,
                 Pivots::Count(p) => i64::try_from(p).unwrap_or(i64::MAX),
             },
+            sgd_schedule: match o.sgd_schedule {
+                SgdSchedule::Anneal => COLAYOUT_SGD_SCHEDULE_ANNEAL,
+                SgdSchedule::Convergent => COLAYOUT_SGD_SCHEDULE_CONVERGENT,
+            },
         }
     }
 }
@@ -184,6 +196,11 @@ impl TryFrom<&colayout_options> for LayoutOptions {
             COLAYOUT_SOLVER_DESCENT => Solver::Descent,
             COLAYOUT_SOLVER_SGD => Solver::Sgd,
             v => return Err(invalid("solver", v)),
+        };
+        let sgd_schedule = match c.sgd_schedule {
+            COLAYOUT_SGD_SCHEDULE_ANNEAL => SgdSchedule::Anneal,
+            COLAYOUT_SGD_SCHEDULE_CONVERGENT => SgdSchedule::Convergent,
+            v => return Err(invalid("sgd_schedule", v)),
         };
         let pivots = match c.pivots {
             COLAYOUT_PIVOTS_AUTO => Pivots::Auto,
@@ -221,6 +238,7 @@ impl TryFrom<&colayout_options> for LayoutOptions {
             overlapping_groups: c.overlapping_groups,
             solver,
             pivots,
+            sgd_schedule,
         })
     }
 }
@@ -314,6 +332,7 @@ mod tests {
             overlapping_groups: true,
             solver: Solver::Sgd,
             pivots: Pivots::Count(50),
+            sgd_schedule: SgdSchedule::Convergent,
             ..d
         };
         assert_eq!(

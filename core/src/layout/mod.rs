@@ -168,6 +168,7 @@ impl<const K: usize> Layout<K> {
         let mut descent = Descent::new(x, model, options.seed)?;
         descent.threshold = options.convergence_threshold;
         descent.set_solver(options.solver);
+        descent.set_sgd_schedule(options.sgd_schedule);
         let mut constraints = graph.constraints().to_vec();
         if let Some(f) = options.flow {
             constraints.extend(linklengths::generate_directed_edge_constraints(

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use super::derivatives::{Derivatives, GridSnap};
 use super::kernels;
 use super::pairs::{row_blocks, CURVATURE_CACHE_PAIRS};
-use super::{Model, Sgd, Solver};
+use super::{Model, Sgd, SgdSchedule, Solver};
 use crate::constraints::Projection;
 use crate::error::{Error, Result};
 use crate::geom::Axis;
@@ -35,6 +35,8 @@ pub struct Descent<const K: usize> {
     sgd: Option<Sgd>,
     /// Seed of the SGD shuffles.
     seed: u64,
+    /// The SGD's step sizes after the anneal's switch point.
+    sgd_schedule: SgdSchedule,
 }
 
 impl<const K: usize> Descent<K> {
@@ -107,6 +109,7 @@ impl<const K: usize> Descent<K> {
             solver: Solver::Descent,
             sgd: None,
             seed,
+            sgd_schedule: SgdSchedule::Anneal,
         })
     }
 
@@ -145,6 +148,12 @@ impl<const K: usize> Descent<K> {
         self.solver = solver;
     }
 
+    /// Chooses the SGD's step sizes after the anneal's switch point ([`SgdSchedule`]).
+    pub fn set_sgd_schedule(&mut self, schedule: SgdSchedule) {
+        self.sgd_schedule = schedule;
+        self.sgd = None;
+    }
+
     /// The solver [`Descent::iterate`] runs.
     #[must_use]
     pub fn solver(&self) -> Solver {
@@ -174,7 +183,9 @@ impl<const K: usize> Descent<K> {
     fn sgd_terms(&mut self) -> Result<&mut Sgd> {
         match &mut self.sgd {
             Some(sgd) => Ok(sgd),
-            slot @ None => Ok(slot.insert(Sgd::new(&self.deriv.model, self.seed)?)),
+            slot @ None => {
+                Ok(slot.insert(Sgd::new(&self.deriv.model, self.seed, self.sgd_schedule)?))
+            }
         }
     }
 

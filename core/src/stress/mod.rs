@@ -15,7 +15,7 @@ pub use derivatives::GridSnap;
 pub use descent::Descent;
 pub use model::{Model, Pivots};
 pub use pairs::{dense_bytes, row_blocks, PairTable, CURVATURE_CACHE_PAIRS, GROUP_DUMMY_DISTANCE};
-pub use sgd::{sgd_bytes, Sgd};
+pub use sgd::{sgd_bytes, Sgd, SgdSchedule};
 pub use sparse::{sparse_bytes, SparseModel, DEFAULT_PIVOTS};
 
 /// How stress is minimised. Named `"descent"` and `"sgd"` in every frontend.
@@ -25,9 +25,10 @@ pub enum Solver {
     #[default]
     Descent,
     /// Stochastic gradient descent over pairs (Zheng, Pawar and Goodman; s_gd2's
-    /// 30-epoch anneal): each tick is one epoch, and a layout ends with its anneal, or
-    /// sooner once no pair update moves a node by more than `convergence_threshold` of
-    /// the shortest ideal distance. Constraints are projected after each epoch.
+    /// schedules, [`SgdSchedule`]): each tick is one epoch, and a layout ends with its
+    /// schedule, or sooner once no pair update moves a node by more than
+    /// `convergence_threshold` of the shortest ideal distance. Constraints are
+    /// projected after each epoch.
     Sgd,
 }
 

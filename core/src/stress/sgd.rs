@@ -17,6 +17,49 @@ use crate::rng::SplitMix64;
 pub const T_MAX: usize = 30;
 /// s_gd2's `ε`.
 pub const EPSILON: f64 = 0.01;
+/// s_gd2's `t_maxmax`: the most epochs of the convergent schedule.
+pub const T_MAXMAX: usize = 200;
+
+/// The step sizes after the anneal's switch point (the first epoch with `η < 1 / w_max`).
+/// Named `"anneal"` and `"convergent"` in every frontend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SgdSchedule {
+    /// s_gd2's `layout`: the exponential decay to `ε / w_max` over `T_MAX` (30) epochs,
+    /// and the layout ends there.
+    #[default]
+    Anneal,
+    /// s_gd2's `layout_convergent`: from the switch point `η = (1 / w_max) / (1 + λ (t -
+    /// τ))`, until no pair moves a node by more than `convergence_threshold` of the
+    /// shortest ideal distance, or `T_MAXMAX` (200) epochs.
+    Convergent,
+}
+
+impl SgdSchedule {
+    /// The schedule's name in every frontend.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            SgdSchedule::Anneal => "anneal",
+            SgdSchedule::Convergent => "convergent",
+        }
+    }
+}
+
+impl core::str::FromStr for SgdSchedule {
+    type Err = Error;
+
+    /// `"anneal"` or `"convergent"` (any case).
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "anneal" => Ok(SgdSchedule::Anneal),
+            "convergent" => Ok(SgdSchedule::Convergent),
+            _ => Err(Error::parse(
+                "option",
+                alloc::format!("sgd_schedule must be \"anneal\" or \"convergent\", not {s:?}"),
+            )),
+        }
+    }
+}
 
 /// One pair: its nodes (`j`'s top bit [`ONE_SIDED`]: only `i` moves), ideal distance
 /// (layout units) and weight `w / d²`; a negative weight marks a P-stress pair, which
@@ -38,11 +81,15 @@ pub struct Sgd {
     eta_max: f64,
     eta_min: f64,
     lambda: f64,
+    /// `1 / w_max`: where the anneal switches (P-stress pairs start only repelling, the
+    /// convergent schedule starts its slower decay).
+    eta_switch: f64,
     /// The first epoch whose step is below `1 / w_max`: from there P-stress pairs only
     /// repel, and a layout resumed after its anneal starts again there.
     tau: usize,
     /// Smallest ideal distance: moves are measured against it.
     min_d: f64,
+    schedule: SgdSchedule,
 }
 
 /// The terms of every reachable pair of `pairs`, in row order.
@@ -81,7 +128,7 @@ impl Sgd {
     ///
     /// # Errors
     /// [`Error::TooManyNodes`] when the terms cannot be allocated.
-    pub fn new(model: &Model, seed: u64) -> Result<Self> {
+    pub fn new(model: &Model, seed: u64, schedule: SgdSchedule) -> Result<Self> {
         let n = model.node_count();
         let mut terms = Vec::new();
         let oom = |_| Error::TooManyNodes {
@@ -138,15 +185,29 @@ impl Sgd {
             eta_max,
             eta_min,
             lambda,
+            eta_switch,
             tau,
             min_d: if min_d.is_finite() { min_d } else { 1.0 },
+            schedule,
         })
     }
 
+    /// The last epoch of the schedule: `T_MAX` or `T_MAXMAX`.
+    fn last(&self) -> usize {
+        match self.schedule {
+            SgdSchedule::Anneal => T_MAX,
+            SgdSchedule::Convergent => T_MAXMAX,
+        }
+    }
+
     /// The step size of epoch `t`: s_gd2's exponential decay from `1 / w_min` to
-    /// `ε / w_max` over `T_MAX` (30) epochs, then `ε / w_max`.
+    /// `ε / w_max` over `T_MAX` (30) epochs, then `ε / w_max`; with the convergent
+    /// schedule, from the switch point `τ` on, `(1 / w_max) / (1 + λ (t - τ))`.
     #[must_use]
     pub fn eta(&self, t: usize) -> f64 {
+        if self.schedule == SgdSchedule::Convergent && t >= self.tau {
+            return self.eta_switch / (1.0 + self.lambda * (t - self.tau) as f64);
+        }
         if t < T_MAX {
             self.eta_max * crate::math::exp(-self.lambda * t as f64)
         } else {
@@ -169,7 +230,7 @@ impl Sgd {
     /// After the anneal, runs its end again (from `1 / w_max` down): a resumed layout,
     /// after a drag say, moves as much as a settling one.
     pub fn reheat(&mut self) {
-        if self.epoch >= T_MAX {
+        if self.epoch >= self.last() {
             self.epoch = self.tau;
         }
     }
@@ -231,8 +292,8 @@ impl Sgd {
                 x[dim * n + j] += rj * dd;
             }
         }
-        if self.epoch >= T_MAX {
-            // The anneal is over: nothing is left to do, whatever still moves.
+        if self.epoch >= self.last() {
+            // The schedule is over: nothing is left to do, whatever still moves.
             return 0.0;
         }
         biggest / self.min_d

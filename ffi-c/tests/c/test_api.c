@@ -321,6 +321,10 @@ static void every_double_option_is_checked(void) {
   EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
   CHECK(strstr(colayout_last_error_message(), "solver") != NULL);
   colayout_options_default(&o);
+  o.sgd_schedule = 2;
+  EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
+  CHECK(strstr(colayout_last_error_message(), "sgd_schedule") != NULL);
+  colayout_options_default(&o);
   o.pivots = -3;
   EXPECT(colayout_layout_edges(4, PATH, 3, &o, NULL, 0), COLAYOUT_INVALID_OPTION);
   CHECK(strstr(colayout_last_error_message(), "pivots") != NULL);
@@ -337,6 +341,7 @@ static void defaults_are_webcolas(void) {
   CHECK(o.size[0] == 1 && o.size[1] == 1 && o.handle_disconnected && !o.avoid_overlaps);
   CHECK(o.max_ticks == 10000 && o.stress == COLAYOUT_STRESS_P && !o.overlapping_groups);
   CHECK(o.solver == COLAYOUT_SOLVER_DESCENT && o.pivots == COLAYOUT_PIVOTS_AUTO);
+  CHECK(o.sgd_schedule == COLAYOUT_SGD_SCHEDULE_ANNEAL);
   colayout_schedule s;
   colayout_schedule_default(&s);
   CHECK(s.unconstrained == 0 && s.keep_running && s.center_graph);
@@ -578,6 +583,9 @@ static void sgd_solver(void) {
   CHECK(memcmp(a, b, sizeof a) == 0);
   double end = hypot(a[0] - a[6], a[1] - a[7]);
   CHECK(fabs(end - 60) < 1);
+  o.sgd_schedule = COLAYOUT_SGD_SCHEDULE_CONVERGENT;
+  EXPECT(colayout_layout_edges(4, PATH, 3, &o, b, 8), COLAYOUT_OK);
+  CHECK(fabs(hypot(b[0] - b[6], b[1] - b[7]) - 60) < 1);
 }
 
 /* The sparse model: a 3000-node path with 5 pivots per component unfolds, its links

@@ -194,6 +194,16 @@ export class Layout {
     return this.set('solver', v);
   }
 
+  /** The SGD solver's steps after its anneal: `'anneal'` (s_gd2's `layout`: 30 epochs,
+   * the default) or `'convergent'` (s_gd2's `layout_convergent`: on until converged, at
+   * most 200 epochs). */
+  sgdSchedule(): 'anneal' | 'convergent';
+  sgdSchedule(v: 'anneal' | 'convergent'): this;
+  sgdSchedule(v?: 'anneal' | 'convergent'): 'anneal' | 'convergent' | this {
+    if (v === undefined) return option<'anneal' | 'convergent'>(this._options, 'sgdSchedule');
+    return this.set('sgdSchedule', v);
+  }
+
   /** The stress model: `'auto'` (the default: every pair while that fits `memoryLimit`,
    * else the sparse model with 200 pivots), `0` (every pair), or a count of pivots per
    * component for the sparse model (links exact, memory `O(n * pivots)`). */

@@ -370,3 +370,14 @@ test('pivots(n) lays out a path too large for every pair with the sparse model',
   assert.deepEqual(colayout.layout(small, { pivots: 'auto' }), colayout.layout(small, { pivots: 0 }));
   assert.throws(() => colayout.layout(small, { pivots: 'many' }), (e) => e.code === 'Parse' && /pivots/.test(e.message));
 });
+
+test('sgdSchedule("convergent") runs past the anneal until converged', () => {
+  const nodes = Array.from({ length: 30 }, () => ({}));
+  const links = Array.from({ length: 29 }, (_, i) => ({ source: i, target: i + 1 }));
+  links.push({ source: 0, target: 15 });
+  const l = new colayout.Layout().nodes(nodes).links(links).solver('sgd').sgdSchedule('convergent').start();
+  assert.equal(l.sgdSchedule(), 'convergent');
+  assert.equal(new colayout.Layout().sgdSchedule(), 'anneal');
+  assert.ok(l.nodes().every((v) => Number.isFinite(v.x) && Number.isFinite(v.y)));
+  assert.throws(() => colayout.layout({ nodes: 2, links: [[0, 1]] }, { sgdSchedule: 'cosine' }), (e) => e.code === 'Parse' && /sgd_schedule/.test(e.message));
+});

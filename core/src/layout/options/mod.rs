@@ -9,7 +9,7 @@ use core::str::FromStr;
 use crate::error::{Error, Result};
 use crate::geom::Axis;
 use crate::linklengths::{self, LinkLengths};
-use crate::stress::{Pivots, Solver};
+use crate::stress::{Pivots, SgdSchedule, Solver};
 
 /// The stress goal of the final phase and of the ticks. Named `"p"` (also `"pstress"`,
 /// `"p-stress"`) and `"full"` in every frontend.
@@ -88,6 +88,10 @@ pub struct LayoutOptions {
     /// How stress is minimised: WebCola's descent, or SGD ([`Solver`]). Default
     /// [`Solver::Descent`].
     pub solver: Solver,
+    /// The SGD solver's step sizes after its anneal ([`SgdSchedule`]): `Anneal`
+    /// (s_gd2's `layout`, 30 epochs; the default) or `Convergent` (s_gd2's
+    /// `layout_convergent`, on until converged, at most 200 epochs).
+    pub sgd_schedule: SgdSchedule,
 }
 
 /// Flow layout: directed links point along an axis. Defaults are WebCola's
@@ -163,6 +167,7 @@ impl Default for LayoutOptions {
             memory_limit: 2 << 30,
             solver: Solver::Descent,
             pivots: Pivots::Auto,
+            sgd_schedule: SgdSchedule::Anneal,
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Flow, LayoutOptions, StressMode};
 use crate::linklengths::LinkLengths;
-use crate::stress::{Pivots, Solver};
+use crate::stress::{Pivots, SgdSchedule, Solver};
 
 /// WebCola's `{ideal, w}` argument of `symmetricDiffLinkLengths` and `jaccardLinkLengths`;
 /// `w` defaults to 1, as in WebCola.
@@ -74,6 +74,8 @@ struct Names {
     solver: Option<Solver>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pivots: Option<Pivots>,
+    #[serde(alias = "sgd_schedule", skip_serializing_if = "Option::is_none")]
+    sgd_schedule: Option<SgdSchedule>,
 }
 
 impl Serialize for LayoutOptions {
@@ -104,6 +106,7 @@ impl Serialize for LayoutOptions {
             memory_limit: Some(self.memory_limit),
             solver: Some(self.solver),
             pivots: Some(self.pivots),
+            sgd_schedule: Some(self.sgd_schedule),
         }
         .serialize(s)
     }
@@ -146,6 +149,7 @@ impl<'de> Deserialize<'de> for LayoutOptions {
         o.memory_limit = n.memory_limit.unwrap_or(o.memory_limit);
         o.solver = n.solver.unwrap_or(o.solver);
         o.pivots = n.pivots.unwrap_or(o.pivots);
+        o.sgd_schedule = n.sgd_schedule.unwrap_or(o.sgd_schedule);
         Ok(o)
     }
 }
@@ -168,7 +172,7 @@ macro_rules! by_name {
     )*};
 }
 
-by_name!(StressMode, Solver);
+by_name!(StressMode, Solver, SgdSchedule);
 
 impl Serialize for Pivots {
     /// `"auto"`, or the count as a number.
