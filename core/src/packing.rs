@@ -185,16 +185,17 @@ fn apply(data: &mut [Rect], desired_ratio: f64) -> (f64, f64) {
 }
 
 /// Places every rectangle with rows no wider than `max_width`; returns
-/// `(|ratio - desired|, (real_width, real_height))`.
+/// `(|ratio - desired|, (real_width, real_height))`. Each rectangle goes beside the first
+/// placed one with room for it, as WebCola's linear scan finds it; a [`Candidates`] tree
+/// finds that one in `O(log n)` instead, so thousands of components pack in time.
 fn step(data: &mut [Rect], max_width: f64, desired_ratio: f64) -> (f64, (f64, f64)) {
     let (mut real_width, mut real_height, mut global_bottom) = (0.0, 0.0, 0.0);
+    let lowest = data.iter().fold(f64::INFINITY, |m, r| js_min(r.height, m));
+    let mut tree = Candidates::new(data.len(), lowest);
     for i in 0..data.len() {
         let rect = data[i];
-        let parent = (0..i).find(|&j| {
-            let l = &data[j];
-            l.space_left >= rect.height
-                && (l.x + l.width + rect.width + PADDING - max_width) <= FLOAT_EPSILON
-        });
+        let fits = |right: f64| (right + rect.width + PADDING - max_width) <= FLOAT_EPSILON;
+        let parent = tree.first(rect.height, &fits);
         let mut r = rect;
         match parent {
             Some(j) => {
@@ -205,6 +206,7 @@ fn step(data: &mut [Rect], max_width: f64, desired_ratio: f64) -> (f64, (f64, f6
                 r.bottom = r.y;
                 p.space_left -= r.height + PADDING;
                 p.bottom += r.height + PADDING;
+                tree.set(j, p.space_left, p.x + p.width);
             }
             None => {
                 r.y = global_bottom;
@@ -221,11 +223,69 @@ fn step(data: &mut [Rect], max_width: f64, desired_ratio: f64) -> (f64, (f64, f6
             real_width = r.x + r.width;
         }
         data[i] = r;
+        tree.set(i, r.space_left, r.x + r.width);
     }
     (
         (real_width / real_height - desired_ratio).abs(),
         (real_width, real_height),
     )
+}
+
+/// The placed rectangles as a segment tree over their index: per subtree the most
+/// `space_left` and the least right edge `x + width`, so [`Candidates::first`] skips
+/// subtrees where no rectangle can take the next one. Unplaced slots, and rectangles
+/// with less space left than the lowest rectangle's height, which can take none, hold
+/// no space and no edge.
+struct Candidates {
+    leaves: usize,
+    /// The lowest rectangle's height.
+    lowest: f64,
+    /// Heap order, root at 1: `(most space_left, least right edge)`.
+    nodes: Vec<(f64, f64)>,
+}
+
+impl Candidates {
+    fn new(n: usize, lowest: f64) -> Self {
+        let leaves = n.next_power_of_two().max(1);
+        Self {
+            leaves,
+            lowest,
+            nodes: alloc::vec![(f64::NEG_INFINITY, f64::INFINITY); 2 * leaves],
+        }
+    }
+
+    fn set(&mut self, i: usize, space: f64, right: f64) {
+        let mut k = self.leaves + i;
+        self.nodes[k] = if space >= self.lowest {
+            (space, right)
+        } else {
+            (f64::NEG_INFINITY, f64::INFINITY)
+        };
+        while k > 1 {
+            k /= 2;
+            let (a, b) = (self.nodes[2 * k], self.nodes[2 * k + 1]);
+            self.nodes[k] = (js_max(a.0, b.0), js_min(a.1, b.1));
+        }
+    }
+
+    /// The first rectangle with `space_left >= height` whose right edge `fits`
+    /// (non-decreasing in the edge, so a subtree whose least edge fails is skipped).
+    fn first(&self, height: f64, fits: &dyn Fn(f64) -> bool) -> Option<usize> {
+        let mut stack = alloc::vec![1usize];
+        while let Some(k) = stack.pop() {
+            let (space, right) = self.nodes[k];
+            let room = space >= height;
+            if !room || !fits(right) {
+                continue;
+            }
+            if k >= self.leaves {
+                return Some(k - self.leaves);
+            }
+            stack.push(2 * k + 1);
+            stack.push(2 * k);
+        }
+        None
+    }
 }
 
 /// `Math.max` for the non-NaN values used here.
@@ -300,6 +360,86 @@ mod tests {
                 assert!(apart, "{a:?} {b:?}");
             }
         }
+    }
+
+    /// WebCola's `step`, with its linear scan for the parent: the oracle of the tree.
+    fn step_by_scan(data: &mut [Rect], max_width: f64) -> (f64, f64) {
+        let (mut real_width, mut real_height, mut global_bottom) = (0.0f64, 0.0f64, 0.0);
+        for i in 0..data.len() {
+            let rect = data[i];
+            let parent = (0..i).find(|&j| {
+                let l = &data[j];
+                l.space_left >= rect.height
+                    && (l.x + l.width + rect.width + PADDING - max_width) <= FLOAT_EPSILON
+            });
+            let mut r = rect;
+            if let Some(j) = parent {
+                let p = &mut data[j];
+                r.x = p.x + p.width + PADDING;
+                r.y = p.bottom;
+                p.space_left -= r.height + PADDING;
+                p.bottom += r.height + PADDING;
+            } else {
+                r.y = global_bottom;
+                global_bottom += r.height + PADDING;
+                r.x = 0.0;
+            }
+            r.space_left = r.height;
+            r.bottom = r.y;
+            if r.y + r.height - real_height > -FLOAT_EPSILON {
+                real_height = r.y + r.height;
+            }
+            if r.x + r.width - real_width > -FLOAT_EPSILON {
+                real_width = r.x + r.width;
+            }
+            data[i] = r;
+        }
+        (real_width, real_height)
+    }
+
+    #[test]
+    fn the_tree_places_as_webcolas_scan() {
+        let mut rng = crate::rng::SplitMix64::new(5);
+        for case in 0..200 {
+            let n = 1 + rng.below(60);
+            let mut rects: Vec<Rect> = (0..n)
+                .map(|_| Rect {
+                    width: 10.0 + rng.below(4) as f64 * 15.0 * rng.unit(),
+                    height: 10.0 + (rng.below(3) * 10) as f64,
+                    ..Rect::default()
+                })
+                .collect();
+            rects.sort_by(|a, b| b.height.total_cmp(&a.height));
+            let max_width = 20.0 + rng.unit() * 200.0;
+            let mut a = rects.clone();
+            let mut b = rects;
+            let (_, (w, h)) = step(&mut a, max_width, 1.0);
+            assert_eq!(step_by_scan(&mut b, max_width), (w, h), "case {case}");
+            for (p, q) in a.iter().zip(&b) {
+                assert_eq!(
+                    (p.x, p.y, p.space_left, p.bottom),
+                    (q.x, q.y, q.space_left, q.bottom)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn seventy_thousand_isolated_nodes_pack_quickly() {
+        let g = Graph::from_edges(70_000, []).unwrap();
+        let mut p = alloc::vec![[0.5, 0.5]; 70_000];
+        pack_components(&g, &mut p, &PackingOptions::default());
+        let (x, y): (Vec<f64>, Vec<f64>) = p.iter().map(|v| (v[0], v[1])).unzip();
+        let span = |v: &[f64]| {
+            v.iter().fold(f64::MIN, |m, &a| m.max(a)) - v.iter().fold(f64::MAX, |m, &a| m.min(a))
+        };
+        // 70 000 boxes of 20 x 20 with their gaps: about 5300 on a side, square.
+        assert!(
+            (span(&x) / span(&y) - 1.0).abs() < 0.1,
+            "{} {}",
+            span(&x),
+            span(&y)
+        );
     }
 
     #[test]
