@@ -38,7 +38,9 @@ def timed(f):
     return time.perf_counter() - t0, np.asarray(pos, dtype=float)
 
 
-def run_egraph(n, edges):
+def run_egraph(n, edges, sparse_pivots=None):
+    """egraph's FullSgd (100 steps, ε 0.1), or with `sparse_pivots` its SparseSgd with that
+    many pivots (30 steps, ε 0.01, s_gd2's schedule)."""
     import egraph as eg
 
     graph = eg.Graph()
@@ -47,8 +49,12 @@ def run_egraph(n, edges):
         graph.add_edge(index[u], index[v], (int(u), int(v)))
     drawing = eg.Drawing.initial_placement(graph)
     rng = eg.Rng.seed_from(0)
-    sgd = eg.FullSgd(graph, lambda _: 1.0)
-    scheduler = sgd.scheduler(100, 0.1)
+    if sparse_pivots is None:
+        sgd = eg.FullSgd(graph, lambda _: 1.0)
+        scheduler = sgd.scheduler(100, 0.1)
+    else:
+        sgd = eg.SparseSgd(graph, lambda _: 1.0, sparse_pivots, rng)
+        scheduler = sgd.scheduler(30, 0.01)
 
     def step(eta):
         sgd.shuffle(rng)

@@ -22,6 +22,8 @@ import time
 
 import numpy as np
 
+from bench import run_egraph
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PLACES = [ROOT / "data", ROOT.parent / "shared" / "graphs"]
 EXACT_SN_NODES = 20_000
@@ -44,26 +46,6 @@ def load(name):
     raise SystemExit(f"no graph {name} in {PLACES}")
 
 
-def run_egraph(n, edges, pivots):
-    import egraph as eg
-
-    graph = eg.Graph()
-    index = [graph.add_node(i) for i in range(n)]
-    for u, v in edges:
-        graph.add_edge(index[u], index[v], (int(u), int(v)))
-    drawing = eg.Drawing.initial_placement(graph)
-    rng = eg.Rng.seed_from(0)
-    sgd = eg.SparseSgd(graph, lambda _: 1.0, pivots, rng)
-    scheduler = sgd.scheduler(30, 0.01)
-
-    def step(eta):
-        sgd.shuffle(rng)
-        sgd.apply(drawing, eta)
-
-    scheduler.run(step)
-    return [(drawing.x(index[i]), drawing.y(index[i])) for i in range(n)]
-
-
 def child(library, name, pivots, out):
     """Runs one library on one graph; writes positions to `out` and prints the time."""
     n, edges = load(name)
@@ -82,7 +64,7 @@ def child(library, name, pivots, out):
         I, J = (np.ascontiguousarray(edges[:, k], dtype=np.int32) for k in (0, 1))
         pos = s_gd2.layout_sparse(I, J, pivots, random_seed=1)
     else:
-        pos = run_egraph(n, edges, pivots)
+        pos = run_egraph(n, edges, sparse_pivots=pivots)
     seconds = time.perf_counter() - t0
     np.save(out, np.asarray(pos, dtype=float))
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

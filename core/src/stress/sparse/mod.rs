@@ -262,12 +262,7 @@ impl SparseModel {
             let Some((w, repel)) = self.weight(t, self.weighting) else {
                 continue;
             };
-            let mut dv = [0.0f32; K];
-            let mut l2 = 0.0f32;
-            for d in 0..K {
-                dv[d] = x[d * n + i] - x[d * n + j];
-                l2 += dv[d] * dv[d];
-            }
+            let (dv, mut l2) = separation::<K>(x, n, i, j);
             if l2 <= COINCIDENT_DISTANCE_SQUARED {
                 coincident.push(j);
                 l2 = COINCIDENT_DISTANCE_SQUARED;
@@ -303,12 +298,7 @@ impl SparseModel {
             let Some((w, repel)) = self.weight(t, self.weighting) else {
                 continue;
             };
-            let mut dv = [0.0f32; K];
-            let mut l2 = 0.0f32;
-            for d in 0..K {
-                dv[d] = x[d * n + i] - x[d * n + j];
-                l2 += dv[d] * dv[d];
-            }
+            let (dv, l2) = separation::<K>(x, n, i, j);
             let l2 = l2.max(COINCIDENT_DISTANCE_SQUARED);
             let l = crate::math::sqrtf(l2);
             if repel && l > t.d {
@@ -326,6 +316,18 @@ impl SparseModel {
         }
         total
     }
+}
+
+/// `x_i - x_j` per dimension (SoA `f32` positions over `n` nodes) and its squared length.
+#[inline(always)]
+fn separation<const K: usize>(x: &[f32], n: usize, i: usize, j: usize) -> ([f32; K], f32) {
+    let mut dv = [0.0f32; K];
+    let mut l2 = 0.0f32;
+    for d in 0..K {
+        dv[d] = x[d * n + i] - x[d * n + j];
+        l2 += dv[d] * dv[d];
+    }
+    (dv, l2)
 }
 
 #[cfg(test)]
