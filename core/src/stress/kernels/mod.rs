@@ -14,8 +14,9 @@
 //! Every pair is evaluated once and its contribution added to both ends. Kernels use
 //! plain multiplies and adds (no fused multiply-add) and reduce in a fixed order, so
 //! the same input gives the same bits on every target. [`scalar`] holds the reference
-//! kernels and [`simd`] their twins on `wide` lanes, with the same signatures; a test
-//! feeds both the same input.
+//! kernels and [`simd`] their twins on eight lanes ([`lane`]), with the same signatures;
+//! a test feeds both the same input. On x86-64 builds without AVX the SIMD kernels are
+//! compiled a second time for AVX and chosen at run time, with the same bits.
 
 /// Squared distance at or below which two nodes count as coincident (WebCola's `1e-9`).
 pub const COINCIDENT_DISTANCE_SQUARED: f32 = 1e-9;
@@ -69,6 +70,15 @@ pub use scalar::{curvature, curvature_cached, derivatives};
 #[cfg(feature = "simd")]
 pub use simd::{curvature, curvature_cached, derivatives};
 
+#[cfg(all(
+    feature = "simd",
+    feature = "std",
+    target_arch = "x86_64",
+    not(target_feature = "avx")
+))]
+mod avx;
+#[cfg(feature = "simd")]
+pub mod lane;
 pub mod scalar;
 #[cfg(feature = "simd")]
 pub mod simd;
@@ -442,10 +452,96 @@ mod tests {
         parity::<3>();
     }
 
+    /// The run-time AVX kernels against the build's SSE2 ones, bit for bit.
+    #[cfg(all(
+        feature = "simd",
+        feature = "std",
+        target_arch = "x86_64",
+        not(target_feature = "avx")
+    ))]
+    fn avx_bits<const K: usize>() {
+        for n in [0, 1, 7, 8, 9, 17, 33, 100] {
+            let (x, ideal, weight, dir) = random_case::<K>(n, 0x51ed + n as u64);
+            let run = |avx: bool| {
+                let (mut g, mut h) = (alloc::vec![0.0; K * n], alloc::vec![0.0; K * n]);
+                let mut t = (
+                    alloc::vec![0.0; pair_count(n)],
+                    alloc::vec![0.0; pair_count(n)],
+                );
+                let terms = (&mut t.0[..], &mut t.1[..]);
+                let (c, k, kc) = if avx {
+                    // SAFETY: the caller checked `avx::detected()`.
+                    unsafe {
+                        (
+                            avx::derivatives::<K, true, true>(
+                                n,
+                                0..n,
+                                &x,
+                                &ideal,
+                                &weight,
+                                &mut g,
+                                &mut h,
+                                terms,
+                            ),
+                            avx::curvature::<K>(n, 0..n, &x, &ideal, &weight, &dir),
+                            avx::curvature_cached::<K>(n, 0..n, &x, (&t.0, &t.1), &dir),
+                        )
+                    }
+                } else {
+                    (
+                        simd::derivatives_on::<simd::Wide, K, true, true>(
+                            n,
+                            0..n,
+                            &x,
+                            &ideal,
+                            &weight,
+                            &mut g,
+                            &mut h,
+                            terms,
+                        ),
+                        simd::curvature_on::<simd::Wide, K>(n, 0..n, &x, &ideal, &weight, &dir),
+                        simd::curvature_cached_on::<simd::Wide, K>(n, 0..n, &x, (&t.0, &t.1), &dir),
+                    )
+                };
+                let bits = |v: &[f32]| {
+                    v.iter()
+                        .map(|f| f.to_bits())
+                        .collect::<alloc::vec::Vec<_>>()
+                };
+                (
+                    c,
+                    k.to_bits(),
+                    kc.to_bits(),
+                    bits(&g),
+                    bits(&h),
+                    bits(&t.0),
+                    bits(&t.1),
+                )
+            };
+            assert_eq!(run(true), run(false), "n={n}");
+        }
+    }
+
+    #[test]
+    #[cfg(all(
+        feature = "simd",
+        feature = "std",
+        target_arch = "x86_64",
+        not(target_feature = "avx")
+    ))]
+    fn avx_kernels_give_the_bits_of_the_sse2_kernels() {
+        assert!(
+            avx::detected(),
+            "this test needs a machine with AVX (every CI machine has it)"
+        );
+        avx_bits::<2>();
+        avx_bits::<3>();
+    }
+
     #[test]
     #[cfg(feature = "simd")]
     fn horizontal_sum_has_a_fixed_order() {
-        let v = simd::Lane::from([1e8f32, 1.0, -1e8, 1.0, 3.0, 4.0, 5.0, 6.0]);
+        let v = simd::Wide::from([1e8f32, 1.0, -1e8, 1.0, 3.0, 4.0, 5.0, 6.0]);
         assert_eq!(
             simd::hsum(v),
             ((1e8f32 + 1.0) + (-1e8 + 1.0)) + ((3.0 + 4.0) + (5.0 + 6.0))

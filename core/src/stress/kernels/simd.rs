@@ -1,25 +1,27 @@
-//! The pair kernels on `f32x8` lanes: eight pairs `(u, v..v+8)` of a row at a time,
-//! the P-stress skip and the coincidence test as lane masks, and horizontal sums in
-//! a fixed lane order, so x86 (SSE or AVX) and Wasm (simd128 or not) give the same
+//! The pair kernels on eight `f32` lanes: eight pairs `(u, v..v+8)` of a row at a
+//! time, the P-stress skip and the coincidence test as lane masks, and horizontal sums
+//! in a fixed lane order, so x86 (SSE or AVX) and Wasm (simd128 or not) give the same
 //! bits. The last `< 8` pairs of a row go through the scalar per-pair code.
+//!
+//! Each kernel body is generic over [`Lane`] and runs on `wide::f32x8`, or on AVX
+//! when the build lacks it and the machine has it (see `avx.rs`).
 
+use super::lane::{Lane, LANES};
 use super::{row_start, scalar, COINCIDENT_DISTANCE_SQUARED};
 use core::ops::Range;
 
-/// The one lane type of the crate; change it here to change the SIMD width.
-pub type Lane = wide::f32x8;
-/// Lanes per [`Lane`].
-pub const LANES: usize = 8;
+/// The lanes of the build's target features.
+pub type Wide = wide::f32x8;
 
 /// Lanes `s[i..i + LANES]`.
 ///
 /// # Safety
 /// `i + LANES <= s.len()`.
 #[inline(always)]
-unsafe fn load(s: &[f32], i: usize) -> Lane {
+unsafe fn load<L: Lane>(s: &[f32], i: usize) -> L {
     debug_assert!(i + LANES <= s.len());
     // SAFETY: the caller guarantees `i + LANES <= s.len()`; the read is unaligned.
-    Lane::from(unsafe { core::ptr::read_unaligned(s.as_ptr().add(i).cast::<[f32; LANES]>()) })
+    unsafe { L::load(s.as_ptr().add(i)) }
 }
 
 /// Writes lanes to `s[i..i + LANES]`.
@@ -27,12 +29,10 @@ unsafe fn load(s: &[f32], i: usize) -> Lane {
 /// # Safety
 /// `i + LANES <= s.len()`.
 #[inline(always)]
-unsafe fn store(v: Lane, s: &mut [f32], i: usize) {
+unsafe fn store<L: Lane>(v: L, s: &mut [f32], i: usize) {
     debug_assert!(i + LANES <= s.len());
     // SAFETY: the caller guarantees `i + LANES <= s.len()`; the write is unaligned.
-    unsafe {
-        core::ptr::write_unaligned(s.as_mut_ptr().add(i).cast::<[f32; LANES]>(), v.to_array())
-    }
+    unsafe { v.store(s.as_mut_ptr().add(i)) }
 }
 
 /// The lengths every pair kernel relies on; checked once per call so the lane loads
@@ -60,14 +60,14 @@ fn check_lengths<const K: usize>(
 /// # Safety
 /// `v + LANES <= n` and `x.len() >= K * n`, so every load is in bounds.
 #[inline(always)]
-unsafe fn separation<const K: usize>(
-    xu: &[Lane; K],
+unsafe fn separation<L: Lane, const K: usize>(
+    xu: &[L; K],
     x: &[f32],
     n: usize,
     v: usize,
-) -> ([Lane; K], Lane) {
-    let mut dv = [Lane::splat(0.0); K];
-    let mut l2 = Lane::splat(0.0);
+) -> ([L; K], L) {
+    let mut dv = [L::splat(0.0); K];
+    let mut l2 = L::splat(0.0);
     for d in 0..K {
         // SAFETY: `d * n + v + LANES <= K * n <= x.len()` by the caller's contract.
         dv[d] = xu[d] - unsafe { load(x, d * n + v) };
@@ -79,7 +79,7 @@ unsafe fn separation<const K: usize>(
 /// Sum of the lanes in a fixed order: `((0+1)+(2+3))+((4+5)+(6+7))`.
 #[inline(always)]
 #[must_use]
-pub fn hsum(v: Lane) -> f32 {
+pub fn hsum<L: Lane>(v: L) -> f32 {
     let a = v.to_array();
     ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]))
 }
@@ -87,20 +87,33 @@ pub fn hsum(v: Lane) -> f32 {
 /// Per-pair terms for eight pairs: `(gs, hcoef, l2, l3)`, zero for skipped lanes,
 /// and the lanes' coincidence mask.
 #[inline(always)]
-fn lane_terms(l2: Lane, ideal: Lane, weight: Lane) -> (Lane, Lane, Lane, Lane, Lane) {
-    let tiny = Lane::splat(COINCIDENT_DISTANCE_SQUARED);
+fn lane_terms<L: Lane>(l2: L, ideal: L, weight: L) -> (L, L, L, L, L) {
+    let tiny = L::splat(COINCIDENT_DISTANCE_SQUARED);
     let coincident = l2.simd_le(tiny);
     // `fast_max`/`fast_min` are one instruction (maxps, f32x4.pmax); `max`/`min` add
     // NaN handling that these inputs (finite, non-negative) never need. Same values.
     let l2 = l2.fast_max(tiny);
     let l = l2.sqrt();
-    let one = Lane::splat(1.0);
+    let one = L::splat(1.0);
     let skip = weight.simd_gt(one) & l.simd_gt(ideal);
-    let w = skip.bitselect(Lane::splat(0.0), weight.fast_min(one));
+    let w = skip.bitselect(L::splat(0.0), weight.fast_min(one));
     let l3 = l2 * l;
-    let two_w_t = Lane::splat(2.0) * w / (ideal * ideal * l3);
+    let two_w_t = L::splat(2.0) * w / (ideal * ideal * l3);
     let gs = (l - ideal) * l2 * two_w_t;
     (gs, two_w_t, l2, l3, coincident)
+}
+
+/// Runs `$on::<Avx, ..>` where the build lacks AVX and the machine has it, else
+/// `$on::<Wide, ..>`.
+macro_rules! dispatch {
+    ($f:ident, $on:ident::<$($c:ident),*>($($a:ident),*)) => {{
+        #[cfg(all(feature = "std", target_arch = "x86_64", not(target_feature = "avx")))]
+        if super::avx::detected() {
+            // SAFETY: the machine runs AVX.
+            return unsafe { super::avx::$f::<$($c),*>($($a),*) };
+        }
+        $on::<Wide, $($c),*>($($a),*)
+    }};
 }
 
 /// The SIMD twin of [`super::scalar::derivatives`]; same contract.
@@ -109,6 +122,26 @@ fn lane_terms(l2: Lane, ideal: Lane, weight: Lane) -> (Lane, Lane, Lane, Lane, L
 /// If a slice is shorter than its layout requires.
 #[allow(clippy::too_many_arguments)] // a kernel is a function of its slices
 pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
+    n: usize,
+    rows: Range<usize>,
+    x: &[f32],
+    ideal: &[f32],
+    weight: &[f32],
+    g: &mut [f32],
+    hdiag: &mut [f32],
+    terms: (&mut [f32], &mut [f32]),
+) -> bool {
+    dispatch!(
+        derivatives,
+        derivatives_on::<K, HDIAG, TERMS>(n, rows, x, ideal, weight, g, hdiag, terms)
+    )
+}
+
+/// [`derivatives`] on lanes `L`; inlined into each caller so it compiles with the
+/// caller's target features.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)] // a kernel is a function of its slices
+pub(super) fn derivatives_on<L: Lane, const K: usize, const HDIAG: bool, const TERMS: bool>(
     n: usize,
     rows: Range<usize>,
     x: &[f32],
@@ -132,14 +165,14 @@ pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
     if HDIAG {
         hdiag[..K * n].fill(0.0);
     }
-    let mut coincident = Lane::splat(0.0);
+    let mut coincident = L::splat(0.0);
     let mut coincident_tail = false;
     for u in rows.clone() {
         let base = row_start(n, u);
         let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
-        let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
-        let mut gu = [Lane::splat(0.0); K];
-        let mut hu = [Lane::splat(0.0); K];
+        let xu_l: [L; K] = core::array::from_fn(|d| L::splat(xu[d]));
+        let mut gu = [L::splat(0.0); K];
+        let mut hu = [L::splat(0.0); K];
         let mut v = u + 1;
         while v + LANES <= n {
             let p = base + (v - u - 1);
@@ -150,7 +183,7 @@ pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
             let id = unsafe { load(ideal, p) };
             let (gs, hcoef, l2, l3, co) = lane_terms(l2, id, unsafe { load(weight, p) });
             coincident |= co;
-            let two_l3 = Lane::splat(2.0) * l3;
+            let two_l3 = L::splat(2.0) * l3;
             if TERMS {
                 // SAFETY: `p + LANES` stays within the rows' pairs, which `ta` and `tb`
                 // cover from `p0` on (asserted).
@@ -163,11 +196,11 @@ pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
                 let gd = dv[d] * gs;
                 gu[d] += gd;
                 let i = d * n + v;
-                unsafe { store(load(g, i) - gd, g, i) };
+                unsafe { store(load::<L>(g, i) - gd, g, i) };
                 if HDIAG {
                     let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
                     hu[d] += h;
-                    unsafe { store(load(hdiag, i) + h, hdiag, i) };
+                    unsafe { store(load::<L>(hdiag, i) + h, hdiag, i) };
                 }
             }
             v += LANES;
@@ -207,15 +240,28 @@ pub fn curvature<const K: usize>(
     weight: &[f32],
     dir: &[f32],
 ) -> f64 {
+    dispatch!(curvature, curvature_on::<K>(n, rows, x, ideal, weight, dir))
+}
+
+/// [`curvature`] on lanes `L`, inlined into each caller.
+#[inline(always)]
+pub(super) fn curvature_on<L: Lane, const K: usize>(
+    n: usize,
+    rows: Range<usize>,
+    x: &[f32],
+    ideal: &[f32],
+    weight: &[f32],
+    dir: &[f32],
+) -> f64 {
     check_lengths::<K>(n, x, ideal, weight, &[dir.len()]);
     let mut total = 0.0f64;
     for u in rows.clone() {
         let base = row_start(n, u);
         let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
         let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
-        let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
-        let du_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(du[d]));
-        let mut row = Lane::splat(0.0);
+        let xu_l: [L; K] = core::array::from_fn(|d| L::splat(xu[d]));
+        let du_l: [L; K] = core::array::from_fn(|d| L::splat(du[d]));
+        let mut row = L::splat(0.0);
         let mut v = u + 1;
         while v + LANES <= n {
             let p = base + (v - u - 1);
@@ -224,7 +270,7 @@ pub fn curvature<const K: usize>(
             let (dv, l2) = unsafe { separation(&xu_l, x, n, v) };
             let id = unsafe { load(ideal, p) };
             let (_, hcoef, l2, l3, _) = lane_terms(l2, id, unsafe { load(weight, p) });
-            let two_l3 = Lane::splat(2.0) * l3;
+            let two_l3 = L::splat(2.0) * l3;
             for d in 0..K {
                 let h = hcoef * (two_l3 + id * (dv[d] * dv[d] - l2));
                 let e = du_l[d] - unsafe { load(dir, d * n + v) };
@@ -250,6 +296,21 @@ pub fn curvature_cached<const K: usize>(
     terms: (&[f32], &[f32]),
     dir: &[f32],
 ) -> f64 {
+    dispatch!(
+        curvature_cached,
+        curvature_cached_on::<K>(n, rows, x, terms, dir)
+    )
+}
+
+/// [`curvature_cached`] on lanes `L`, inlined into each caller.
+#[inline(always)]
+pub(super) fn curvature_cached_on<L: Lane, const K: usize>(
+    n: usize,
+    rows: Range<usize>,
+    x: &[f32],
+    terms: (&[f32], &[f32]),
+    dir: &[f32],
+) -> f64 {
     let (ta, tb) = terms;
     let pairs = super::pair_count(n);
     assert!(rows.end <= n, "rows out of range");
@@ -262,15 +323,15 @@ pub fn curvature_cached<const K: usize>(
         let base = row_start(n, u);
         let xu: [f32; K] = core::array::from_fn(|d| x[d * n + u]);
         let du: [f32; K] = core::array::from_fn(|d| dir[d * n + u]);
-        let xu_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(xu[d]));
-        let du_l: [Lane; K] = core::array::from_fn(|d| Lane::splat(du[d]));
-        let mut row = Lane::splat(0.0);
+        let xu_l: [L; K] = core::array::from_fn(|d| L::splat(xu[d]));
+        let du_l: [L; K] = core::array::from_fn(|d| L::splat(du[d]));
+        let mut row = L::splat(0.0);
         let mut v = u + 1;
         while v + LANES <= n {
             let p = base + (v - u - 1);
             // SAFETY (every load below): `v + LANES <= n` and `p + LANES` stays within
             // row `u`, so all indices are inside the lengths asserted above.
-            let (a, b) = unsafe { (load(ta, p), load(tb, p)) };
+            let (a, b): (L, L) = unsafe { (load(ta, p), load(tb, p)) };
             for d in 0..K {
                 let dv = xu_l[d] - unsafe { load(x, d * n + v) };
                 let e = du_l[d] - unsafe { load(dir, d * n + v) };
