@@ -44,6 +44,7 @@ pub mod metrics;
 pub mod packing;
 pub mod paths;
 pub mod rng;
+pub mod routing;
 pub mod stress;
 
 pub use constraints::{Group, UserConstraint};

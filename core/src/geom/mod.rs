@@ -1,11 +1,21 @@
-//! Plane geometry shared by the constraint solvers and the frontends: axes and
-//! WebCola's axis-aligned `Rectangle`.
+//! Plane geometry shared by the constraint solvers, the routers and the frontends
+//! (WebCola's `geom.ts` and `Rectangle`): axes, rectangles, points and orientation,
+//! segment intersection, the convex hull, tangents to convex polygons, and edges
+//! clipped at their boxes.
 
+mod edge;
+mod hull;
+mod point;
 mod rectangle;
+mod tangent;
 
 use core::str::FromStr;
 
+pub use edge::{make_edge_between, make_edge_to, ClippedEdge};
+pub use hull::convex_hull;
+pub use point::{distance, is_left, line_intersection, Point};
 pub use rectangle::Rectangle;
+pub use tangent::{point_polygon_tangents, segment_crosses_polygon, tangents, BiTangentKind};
 
 use crate::error::Error;
 

@@ -1,5 +1,7 @@
 //! Axis-aligned rectangles, WebCola's `Rectangle(x, X, y, Y)`.
 
+use super::point::{line_intersection, Point};
+
 /// A rectangle by its extents: `x..x_max` by `y..y_max` (WebCola's `x, X, y, Y`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -127,6 +129,38 @@ impl Rectangle {
             self.y - pad,
             self.y_max + pad,
         )
+    }
+
+    /// The corners clockwise on screen from the top left: `(x, y), (X, y), (X, Y), (x, Y)`
+    /// (WebCola's `vertices()`).
+    #[must_use]
+    pub fn vertices(&self) -> [Point; 4] {
+        [
+            [self.x, self.y],
+            [self.x_max, self.y],
+            [self.x_max, self.y_max],
+            [self.x, self.y_max],
+        ]
+    }
+
+    /// Where segment `a → b` meets the sides, in side order top, right, bottom, left
+    /// (WebCola's `lineIntersections`); a corner can appear twice.
+    pub fn line_intersections(&self, a: Point, b: Point) -> impl Iterator<Item = Point> {
+        let v = self.vertices();
+        (0..4).filter_map(move |i| line_intersection(a, b, v[i], v[(i + 1) % 4]))
+    }
+
+    /// Where the segment from the centre to `p` leaves the rectangle, `None` when `p` is
+    /// inside (WebCola's `rayIntersection`).
+    #[must_use]
+    pub fn ray_intersection(&self, p: Point) -> Option<Point> {
+        self.line_intersections([self.cx(), self.cy()], p).next()
+    }
+
+    /// True when `p` is strictly inside.
+    #[must_use]
+    pub fn contains_strictly(&self, p: Point) -> bool {
+        self.x < p[0] && p[0] < self.x_max && self.y < p[1] && p[1] < self.y_max
     }
 
     /// True when the two overlap by more than `tolerance` in both x and y.
