@@ -513,6 +513,88 @@ function opScc(req) {
   return { components };
 }
 
+// ---------------------------------------------------------------- geometry and routes
+
+function getPoint(v, what) {
+  if (!Array.isArray(v) || v.length !== 2 || !isNum(v[0]) || !isNum(v[1])) fail(`${what} must be [x, y]`);
+  return { x: v[0], y: v[1] };
+}
+function getPoints(v, what) {
+  if (!Array.isArray(v)) fail(`${what} must be an array of [x, y]`);
+  return v.map((p, i) => getPoint(p, `${what}[${i}]`));
+}
+function getRect(v, what) {
+  if (!Array.isArray(v) || v.length !== 4 || !v.every(isNum)) fail(`${what} must be [x, X, y, Y]`);
+  return new cola.Rectangle(v[0], v[1], v[2], v[3]);
+}
+const xy = (p) => (p ? [p.x, p.y] : null);
+
+// One geometry function per instance: {"fn": "hull", "points"} | {"fn": "tangents", "v", "w"}
+// | {"fn": "point_tangents", "p", "v"} | {"fn": "edge_between", "source", "target", "ah"}
+// | {"fn": "edge_to", "p", "target", "ah"} | {"fn": "ray", "rect", "p"}.
+function geomInstance(inst) {
+  switch (inst.fn) {
+    case 'hull':
+      return { hull: cola.ConvexHull(getPoints(inst.points, 'points')).map(xy) };
+    case 'tangents': {
+      const t = cola.tangents(getPoints(inst.v, 'v'), getPoints(inst.w, 'w'));
+      return { tangents: Object.keys(t).map((k) => [k, t[k].t1, t[k].t2]) };
+    }
+    case 'point_tangents': {
+      // tangent_PointPolyC is not exported; addPoint calls it, so read it back from a graph.
+      const poly = getPoints(inst.v, 'v');
+      const g = new cola.TangentVisibilityGraph([poly]);
+      const p = getPoint(inst.p, 'p');
+      const before = g.E.length;
+      g.intersectsPolys = () => false;
+      g.addPoint(p, -1);
+      return { ends: g.E.slice(before).map((e) => e.target.polyvertid) };
+    }
+    case 'edge_between': {
+      const e = cola.makeEdgeBetween(getRect(inst.source, 'source'), getRect(inst.target, 'target'), inst.ah);
+      return { source: xy(e.sourceIntersection), target: xy(e.targetIntersection), arrow_start: xy(e.arrowStart) };
+    }
+    case 'edge_to':
+      return { point: xy(cola.makeEdgeTo(getPoint(inst.p, 'p'), getRect(inst.target, 'target'), inst.ah)) };
+    case 'ray':
+      return { point: xy(getRect(inst.rect, 'rect').rayIntersection(inst.p[0], inst.p[1])) };
+    default:
+      fail(`unknown geometry "fn": ${JSON.stringify(inst.fn)}`);
+  }
+}
+
+function opGeom(req) {
+  return perInstance(req, geomInstance);
+}
+
+// {"op":"route","boxes":[[x,X,y,Y]...],"links":[[s,t]...],"margin":m,"ah":a}: WebCola's
+// prepareEdgeRouting(margin) and routeEdge(link, ah) for each link, with the node boxes as
+// innerBounds and the boxes grown by 2*margin as bounds (so the obstacles are the boxes
+// grown by margin). A route WebCola throws on is {"error"}; "millis" times all routes.
+function opRoute(req) {
+  if (!Array.isArray(req.boxes)) fail('"boxes" must be an array of [x, X, y, Y]');
+  const margin = getNumber(req, 'margin', 0);
+  const ah = getNumber(req, 'ah', 5);
+  const nodes = req.boxes.map((b, i) => {
+    const r = getRect(b, `boxes[${i}]`);
+    return { index: i, x: r.cx(), y: r.cy(), innerBounds: r, bounds: r.inflate(2 * margin) };
+  });
+  const links = getLinks({ links: req.links }, nodes.length);
+  const t0 = performance.now();
+  const layout = new cola.Layout().nodes(nodes);
+  layout.prepareEdgeRouting(margin);
+  const prepared = performance.now();
+  const routes = links.map(([s, t]) => {
+    try {
+      return layout.routeEdge({ source: nodes[s], target: nodes[t] }, ah).map(xy);
+    } catch (e) {
+      return { error: errorMessage(e) };
+    }
+  });
+  const t1 = performance.now();
+  return { routes, prepare_millis: prepared - t0, millis: t1 - t0 };
+}
+
 const OPS = {
   paths: opPaths,
   link_lengths: opLinkLengths,
@@ -526,6 +608,8 @@ const OPS = {
   rect_constraints: opRectConstraints,
   remove_overlaps: opRemoveOverlaps,
   scc: opScc,
+  geom: opGeom,
+  route: opRoute,
 };
 
 // ---------------------------------------------------------------- I/O
