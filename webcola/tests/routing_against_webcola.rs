@@ -64,11 +64,14 @@ fn kind_name(k: BiTangentKind) -> &'static str {
     }
 }
 
+/// A check of one harness answer.
+type Check = Box<dyn Fn(&Value)>;
+
 #[test]
 fn geometry_functions_give_webcolas_bits() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut instances = Vec::new();
-    let mut expected: Vec<Box<dyn Fn(&Value)>> = Vec::new();
+    let mut expected: Vec<Check> = Vec::new();
     for k in 0..120 {
         let n = 1 + k % 25;
         let pts: Vec<Point> = (0..n)
