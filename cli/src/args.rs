@@ -3,7 +3,8 @@
 
 use colayout::io::Limits;
 use colayout::{
-    Axis, Flow, LayoutOptions, LinkLengths, Pivots, Schedule, SgdSchedule, Solver, StressMode,
+    Axis, EdgeRouting, Flow, LayoutOptions, LinkLengths, Pivots, RouteOptions, Schedule,
+    SgdSchedule, Solver, StressMode,
 };
 
 /// A failure: a one-line message and the exit code.
@@ -24,6 +25,15 @@ pub struct Args {
     pub ticks: Option<usize>,
     pub dims: usize,
     pub limits: Limits,
+    /// `--route` was given: the JSON output gets `"routes"`.
+    pub route_given: bool,
+    /// How edges are routed for the SVG and `"routes"`; its `arrow_head` is the length
+    /// used when arrows are drawn.
+    pub routes: RouteOptions,
+    /// `--arrows` / `--no-arrows`; `None` draws them for digraphs and flow layouts.
+    pub arrows: Option<bool>,
+    /// `--hulls`: group outlines as convex hulls rather than boxes.
+    pub hulls: bool,
 }
 
 /// The help text, with the core's defaults.
@@ -31,6 +41,7 @@ pub fn usage() -> String {
     let o = LayoutOptions::default();
     let l = Limits::default();
     let f = Flow::default();
+    let r = RouteOptions::default();
     format!(
         "\
 colayout: constraint-based graph layout (WebCola's layout, in Rust)
@@ -51,6 +62,13 @@ OPTIONS:
                               unless --svg is given); replaced only by a run that
                               succeeds
         --svg OUT.svg         draw the layout as SVG
+        --route clip|polyline edges for the SVG and the JSON's \"routes\" (one list
+                              of [x, y] per link): straight and clipped at the node
+                              boxes, or around the other boxes [{ro}]
+        --route-margin M      clearance of polyline routes around boxes [{rm}]
+        --arrows, --no-arrows arrowheads on links (default: on for DOT digraphs,
+                              JSON with \"directed\": true, and --flow)
+        --hulls               outline groups with convex hulls instead of boxes
         --link-distance L     ideal length of links without their own length [{ld};
                               {dl} for DOT, Graphviz's len of 1 inch]
         --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
@@ -88,6 +106,8 @@ OPTIONS:
         --max-links N         refuse inputs with more links [{ml}]
     -h, --help                print this help
 ",
+        ro = r.routing,
+        rm = r.margin,
         ld = o.link_distance,
         dl = colayout::io::dot::DEFAULT_LEN,
         sep = f.min_separation,
@@ -125,6 +145,13 @@ pub fn parse() -> Result<Option<Args>, Failure> {
         ticks: None,
         dims: 2,
         limits: Limits::default(),
+        route_given: false,
+        routes: RouteOptions {
+            arrow_head: colayout::routing::DEFAULT_ARROW_HEAD,
+            ..RouteOptions::default()
+        },
+        arrows: None,
+        hulls: false,
     };
     let mut input = None;
     let err = |e: lexopt::Error| bad_usage(format!("{e} (see colayout --help)"));
@@ -170,6 +197,21 @@ pub fn parse() -> Result<Option<Args>, Failure> {
                 a.schedule.all_constraints = counts[2];
                 a.schedule.grid_snap = counts.get(3).copied().unwrap_or(0);
             }
+            "--route" => {
+                a.routes.routing = value()?
+                    .parse::<EdgeRouting>()
+                    .map_err(|e| bad_usage(format!("{flag}: {e}")))?;
+                a.route_given = true;
+            }
+            "--route-margin" => {
+                a.routes.margin = number(&flag, &value()?)?;
+                if a.routes.margin < 0.0 {
+                    return Err(bad_usage("--route-margin must be >= 0"));
+                }
+            }
+            "--arrows" => a.arrows = Some(true),
+            "--no-arrows" => a.arrows = Some(false),
+            "--hulls" => a.hulls = true,
             "--avoid-overlaps" => a.options.avoid_overlaps = true,
             "--overlapping-groups" => a.options.overlapping_groups = true,
             "--flow" => {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use colayout::io::{dot, json, Input};
 use colayout::layout::REPORT_TOLERANCE;
-use colayout::{Axis, DynLayout};
+use colayout::{Axis, DynLayout, RouteOptions};
 use colayout_cli::svg;
 
 use args::{Args, Failure};
@@ -105,6 +105,9 @@ struct Report {
     positions: Vec<f64>,
     unsatisfied: Vec<colayout::Violation>,
     overlapping: Vec<(usize, usize)>,
+    /// The JSON's `"routes"` (with room for arrowheads when they are drawn), when
+    /// `--route` was given.
+    routes: Option<Vec<Vec<[f64; 2]>>>,
 }
 
 /// The JSON document: positions (each coordinate the shortest text that round-trips
@@ -149,13 +152,28 @@ fn document(layout: &DynLayout, report: &Report, stats: serde_json::Value) -> St
     out.push_str(&serde_json::Value::Array(unsatisfied).to_string());
     out.push_str(",\"overlapping\":");
     out.push_str(&serde_json::json!(report.overlapping).to_string());
+    if let Some(routes) = &report.routes {
+        out.push_str(",\"routes\":");
+        out.push_str(&serde_json::json!(routes).to_string());
+    }
     out.push_str(",\"stats\":");
     out.push_str(&stats.to_string());
     out.push_str("}\n");
     out
 }
 
-fn picture(layout: &DynLayout, report: &Report, labels: &[Option<String>]) -> String {
+/// What the SVG draws beyond the layout itself.
+struct Drawing<'a> {
+    labels: &'a [Option<String>],
+    /// Routes clipped at the boxes with no room left for arrowheads (the SVG's markers
+    /// end on the box).
+    routes: Vec<Vec<[f64; 2]>>,
+    arrows: bool,
+    hulls: bool,
+}
+
+fn picture(layout: &DynLayout, report: &Report, drawing: &Drawing) -> String {
+    let labels = drawing.labels;
     let graph = layout.graph();
     let xy: Vec<[f64; 2]> = report
         .positions
@@ -183,18 +201,33 @@ fn picture(layout: &DynLayout, report: &Report, labels: &[Option<String>]) -> St
             y_max: b.y_max,
         })
         .collect();
+    let hulls = if drawing.hulls {
+        layout.group_hulls()
+    } else {
+        Vec::new()
+    };
     svg::render(&svg::SvgScene {
         positions: &xy,
         nodes: &nodes,
         links: &links,
         groups: &boxes,
+        routes: Some(&drawing.routes),
+        arrows: drawing.arrows,
+        hulls: &hulls,
     })
 }
 
 fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     let failed = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
     let t0 = Instant::now();
-    let Input { graph, labels } = input;
+    let Input {
+        graph,
+        labels,
+        directed,
+    } = input;
+    let arrows = args
+        .arrows
+        .unwrap_or(directed || args.options.flow.is_some());
     let mut layout = DynLayout::new(graph, args.options.clone(), args.dims).map_err(failed)?;
     layout.start(args.schedule).map_err(failed)?;
     let t1 = Instant::now();
@@ -210,6 +243,15 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         positions: layout.positions(),
         unsatisfied: layout.unsatisfied(REPORT_TOLERANCE),
         overlapping: layout.overlapping_nodes(REPORT_TOLERANCE),
+        routes: if args.route_given {
+            let options = RouteOptions {
+                arrow_head: if arrows { args.routes.arrow_head } else { 0.0 },
+                ..args.routes
+            };
+            Some(layout.routes(&options).map_err(failed)?)
+        } else {
+            None
+        },
     };
     let stats = serde_json::json!({
         "ticks": ticks,
@@ -221,10 +263,24 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         "descent_millis": descent_millis,
     });
     let doc = document(&layout, &report, stats);
-    let svg = args
-        .svg
-        .as_ref()
-        .map(|_| picture(&layout, &report, &labels));
+    let svg = match &args.svg {
+        Some(_) => {
+            let routes = layout
+                .routes(&RouteOptions {
+                    arrow_head: 0.0,
+                    ..args.routes
+                })
+                .map_err(failed)?;
+            let drawing = Drawing {
+                labels: &labels,
+                routes,
+                arrows,
+                hulls: args.hulls,
+            };
+            Some(picture(&layout, &report, &drawing))
+        }
+        None => None,
+    };
     let mut files: Vec<(&str, &[u8])> = Vec::new();
     if let Some(path) = &args.output {
         files.push((path, doc.as_bytes()));

@@ -39,15 +39,81 @@ pub(super) fn write_groups(out: &mut String, groups: &[[f64; 4]], view: &View) {
     out.push_str("</g>\n");
 }
 
+/// The group outlines as polygons, in the group style.
+pub(super) fn write_hulls(out: &mut String, hulls: &[Vec<[f64; 2]>], view: &View) {
+    let usable_hull = |h: &&Vec<[f64; 2]>| h.len() >= 3 && h.iter().flatten().all(|&v| usable(v));
+    let mut hulls = hulls.iter().filter(usable_hull).peekable();
+    if hulls.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<g fill=\"{GROUP_FILL}\" fill-opacity=\"0.55\" stroke=\"{GROUP_STROKE}\" stroke-width=\"1.2\" stroke-linejoin=\"round\">"
+    );
+    for h in hulls {
+        let pts: Vec<(f64, f64)> = h.iter().map(|p| view.map(p[0], p[1])).collect();
+        let _ = writeln!(out, "<polygon points=\"{}\"/>", points_attr(&pts));
+    }
+    out.push_str("</g>\n");
+}
+
+fn points_attr(pts: &[(f64, f64)]) -> String {
+    let mut s = String::new();
+    for (i, &(x, y)) in pts.iter().enumerate() {
+        let _ = write!(s, "{}{},{}", if i > 0 { " " } else { "" }, N(x), N(y));
+    }
+    s
+}
+
+/// The arrowhead marker: its tip at the end of a link, sized from the link width.
+pub(super) fn write_arrow_marker(out: &mut String, style: &Style) {
+    let s = 4.0 * style.link_width + 4.0;
+    let _ = writeln!(
+        out,
+        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"{s}\" markerHeight=\"{s}\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"{LINK_COLOR}\"/></marker></defs>",
+        s = N(s)
+    );
+}
+
+/// A routed link in px, its ends moved off dot centres to the dot's rim.
+fn route_px(
+    route: &[[f64; 2]],
+    ends: (&Item, &Item),
+    view: &View,
+    style: &Style,
+) -> Option<Vec<(f64, f64)>> {
+    if route.len() < 2 || !route.iter().flatten().all(|&v| usable(v)) {
+        return None;
+    }
+    let mut pts: Vec<(f64, f64)> = route.iter().map(|p| view.map(p[0], p[1])).collect();
+    let k = pts.len();
+    for (it, at, toward) in [(ends.0, 0, 1), (ends.1, k - 1, k - 2)] {
+        if !it.is_box {
+            let (p, q) = (pts[at], pts[toward]);
+            let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+            let l = (dx * dx + dy * dy).sqrt();
+            if l > 2.0 * style.dot_r {
+                pts[at] = (p.0 + dx / l * style.dot_r, p.1 + dy / l * style.dot_r);
+            }
+        }
+    }
+    Some(pts)
+}
+
 pub(super) fn write_links(
     out: &mut String,
-    links: &[(usize, usize)],
+    scene: &SvgScene,
     items: &[Option<Item>],
     view: &View,
     style: &Style,
 ) {
     let mut opened = false;
-    for &(a, b) in links {
+    let marker = if scene.arrows && scene.routes.is_some() {
+        " marker-end=\"url(#arrow)\""
+    } else {
+        ""
+    };
+    for (k, &(a, b)) in scene.links.iter().enumerate() {
         let (Some(ia), Some(ib)) = (drawn(items, a), drawn(items, b)) else {
             continue;
         };
@@ -65,15 +131,29 @@ pub(super) fn write_links(
             write_self_loop(out, ia, x1, y1, view, style);
             continue;
         }
-        let (x2, y2) = view.map(ib.x, ib.y);
-        let _ = writeln!(
-            out,
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-            N(x1),
-            N(y1),
-            N(x2),
-            N(y2)
-        );
+        let routed = scene
+            .routes
+            .and_then(|r| r.get(k))
+            .and_then(|r| route_px(r, (ia, ib), view, style));
+        match routed.as_deref() {
+            Some(pts) if pts.len() > 2 => {
+                let _ = writeln!(out, "<polyline points=\"{}\"{marker}/>", points_attr(pts));
+            }
+            _ => {
+                let ((x1, y1), (x2, y2)) = match routed.as_deref() {
+                    Some(&[p, q]) => (p, q),
+                    _ => ((x1, y1), view.map(ib.x, ib.y)),
+                };
+                let _ = writeln!(
+                    out,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{marker}/>",
+                    N(x1),
+                    N(y1),
+                    N(x2),
+                    N(y2)
+                );
+            }
+        }
     }
     if opened {
         out.push_str("</g>\n");

@@ -3,8 +3,8 @@
 //! [`render`] turns node centres, node boxes, links and group bounds (all in
 //! layout units, i.e. WebCola pixels) into a standalone SVG document whose
 //! longer side is about 1000 px. The picture is scaled to fit, keeps the
-//! aspect ratio and is drawn in this order: background, groups, links, nodes,
-//! labels.
+//! aspect ratio and is drawn in this order: background, groups (boxes or hulls),
+//! links (routed, with arrowheads when asked), nodes, labels.
 //!
 //! Nodes whose centre is not finite are skipped together with their links, so
 //! the output never contains `NaN` or `inf`. Output is deterministic: the same
@@ -18,7 +18,7 @@ use std::fmt::Write;
 
 pub use scene::{SvgGroup, SvgNode, SvgScene};
 
-use draw::{empty_svg, write_groups, write_links, write_nodes};
+use draw::{empty_svg, write_arrow_marker, write_groups, write_hulls, write_links, write_nodes};
 use scene::{collect_groups, collect_nodes, drawn, Bounds, Style, View};
 use text::{write_labels, N};
 
@@ -40,6 +40,11 @@ pub fn render(scene: &SvgScene) -> String {
     for g in &groups {
         bounds.add(g[0], g[1]);
         bounds.add(g[2], g[3]);
+    }
+    for p in scene.hulls.iter().flatten() {
+        if scene::usable(p[0]) && scene::usable(p[1]) {
+            bounds.add(p[0], p[1]);
+        }
     }
     if !bounds.is_set() {
         return empty_svg();
@@ -63,8 +68,15 @@ pub fn render(scene: &SvgScene) -> String {
     );
     out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
 
-    write_groups(&mut out, &groups, &view);
-    write_links(&mut out, scene.links, &items, &view, &style);
+    if scene.arrows && scene.routes.is_some() {
+        write_arrow_marker(&mut out, &style);
+    }
+    if scene.hulls.is_empty() {
+        write_groups(&mut out, &groups, &view);
+    } else {
+        write_hulls(&mut out, scene.hulls, &view);
+    }
+    write_links(&mut out, scene, &items, &view, &style);
     write_nodes(&mut out, &items, &view, &style);
     write_labels(&mut out, &items, &view, &style, n_drawn);
 

@@ -33,6 +33,14 @@ pub struct SvgScene<'a> {
     pub links: &'a [(usize, usize)],
     /// Group boxes, drawn under everything else.
     pub groups: &'a [SvgGroup],
+    /// One route per link in layout units (`colayout::routing`), drawn instead of the
+    /// centre-to-centre line; a route ending at a dot's centre stops at its rim.
+    pub routes: Option<&'a [Vec<[f64; 2]>]>,
+    /// Arrowheads at the targets of routed links.
+    pub arrows: bool,
+    /// Group outlines as convex polygons in layout units; when given they are drawn
+    /// instead of the group boxes.
+    pub hulls: &'a [Vec<[f64; 2]>],
 }
 
 /// Longer side of the canvas in px.

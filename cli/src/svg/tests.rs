@@ -30,6 +30,9 @@ fn scene<'a>(
         nodes,
         links,
         groups,
+        routes: None,
+        arrows: false,
+        hulls: &[],
     }
 }
 
@@ -291,4 +294,61 @@ fn large_graph_stays_compact_with_faint_links() {
     let small = Style::new(10, 10, &[], 1.0);
     assert!(big.link_opacity < small.link_opacity && big.link_width < small.link_width);
     assert!(big.dot_r < small.dot_r && big.dot_r >= 1.5);
+}
+
+#[test]
+fn routes_are_drawn_with_arrowheads_and_hulls_replace_group_boxes() {
+    let positions = [[0.0, 0.0], [100.0, 0.0], [50.0, 80.0]];
+    let nodes = [boxed(20.0, 10.0, None), boxed(20.0, 10.0, None), dot()];
+    let links = [(0, 1), (1, 2)];
+    let routes = vec![
+        vec![[10.0, 0.0], [50.0, -20.0], [90.0, 0.0]],
+        vec![[100.0, 5.0], [50.0, 80.0]],
+    ];
+    let hulls = vec![vec![
+        [-15.0, -10.0],
+        [115.0, -10.0],
+        [115.0, 10.0],
+        [-15.0, 10.0],
+    ]];
+    let svg = render(&SvgScene {
+        routes: Some(&routes),
+        arrows: true,
+        hulls: &hulls,
+        ..scene(&positions, &nodes, &links, &[])
+    });
+    assert_well_formed(&svg);
+    assert_eq!(count(&svg, "polyline"), 1);
+    assert_eq!(count(&svg, "line"), 1);
+    assert_eq!(svg.matches("marker-end=\"url(#arrow)\"").count(), 2);
+    assert_eq!(count(&svg, "marker"), 1);
+    assert_eq!(count(&svg, "polygon"), 1);
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    // The route into the dot stops at its rim, not its centre.
+    let line = svg.split("<line ").nth(1).unwrap();
+    let (cx, cy) = {
+        let c = svg.split("<circle ").nth(1).unwrap();
+        let num = |k: &str| -> f64 {
+            c.split(&format!("{k}=\""))
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        (num("cx"), num("cy"))
+    };
+    let num = |k: &str| -> f64 {
+        line.split(&format!("{k}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!((num("x2") - cx).hypot(num("y2") - cy) > 1.0);
 }

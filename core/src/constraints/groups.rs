@@ -302,6 +302,26 @@ impl GroupTree {
         out
     }
 
+    /// Each group's outline for drawing: the convex hull of its leaves' box corners and
+    /// its children's outlines, every point grown by the group's padding (a square
+    /// around it), so the outline keeps [`GroupTree::bounds`]' clearance.
+    #[must_use]
+    pub fn hulls(&self, node_bounds: &[Rectangle]) -> Vec<Vec<crate::geom::Point>> {
+        let mut out: Vec<Vec<crate::geom::Point>> = alloc::vec![Vec::new(); self.groups.len()];
+        for &j in &self.order {
+            let g = &self.groups[j];
+            let pad = self.padding(j);
+            let mut pts = Vec::new();
+            let leaf_corners = g.leaves.iter().flat_map(|&v| node_bounds[v].vertices());
+            let child_points = g.groups.iter().flat_map(|&c| out[c].iter().copied());
+            for p in leaf_corners.chain(child_points) {
+                pts.extend(Rectangle::centred(p[0], p[1], 2.0 * pad, 2.0 * pad).vertices());
+            }
+            out[j] = crate::geom::convex_hull(&pts);
+        }
+        out
+    }
+
     /// WebCola's `generateGroupConstraints(root, axis, 1e-6)`: non-overlap between the
     /// members of every group (a child group counting as one box), and containment of
     /// members between each group's border variables. Members that share a node get no

@@ -23,6 +23,9 @@ pub struct Input {
     /// Each node's label, if any: JSON's `label`, `name` or `id` (or the corpus'
     /// `labels`), DOT's `label` or node ID.
     pub labels: Vec<Option<String>>,
+    /// The links are directed: DOT's `digraph`, or JSON's `"directed": true` (networkx's
+    /// node-link data). Layouts ignore it; drawings put arrowheads on directed links.
+    pub directed: bool,
 }
 
 /// How much a reader accepts: inputs beyond these are refused with

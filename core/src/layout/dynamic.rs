@@ -201,6 +201,23 @@ impl DynLayout {
         each!(self, l => l.node_bounds())
     }
 
+    /// [`Layout::routes`].
+    ///
+    /// # Errors
+    /// As [`Layout::routes`].
+    pub fn routes(
+        &self,
+        options: &crate::routing::RouteOptions,
+    ) -> Result<Vec<Vec<crate::geom::Point>>> {
+        each!(self, l => l.routes(options))
+    }
+
+    /// [`Layout::group_hulls`].
+    #[must_use]
+    pub fn group_hulls(&self) -> Vec<Vec<crate::geom::Point>> {
+        each!(self, l => l.group_hulls())
+    }
+
     /// [`Layout::group_bounds`].
     #[must_use]
     pub fn group_bounds(&self) -> Vec<Rectangle> {

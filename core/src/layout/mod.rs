@@ -286,6 +286,24 @@ impl<const K: usize> Layout<K> {
         Ok(())
     }
 
+    /// One route per link at the current positions, in link order, for drawing:
+    /// [`crate::routing::route_edges`] over [`Layout::node_bounds`].
+    ///
+    /// # Errors
+    /// As [`crate::routing::route_edges`].
+    pub fn routes(
+        &self,
+        options: &crate::routing::RouteOptions,
+    ) -> Result<Vec<Vec<crate::geom::Point>>> {
+        let links: Vec<(usize, usize)> = self
+            .graph
+            .links()
+            .iter()
+            .map(|l| (l.source, l.target))
+            .collect();
+        crate::routing::route_edges(&self.node_bounds(), &links, options)
+    }
+
     /// Node boxes at their current positions (zero-size boxes for nodes without a size).
     #[must_use]
     pub fn node_bounds(&self) -> Vec<Rectangle> {
@@ -304,6 +322,13 @@ impl<const K: usize> Layout<K> {
     #[must_use]
     pub fn overlapping_nodes(&self, tolerance: f64) -> Vec<(usize, usize)> {
         crate::metrics::overlapping_boxes(&self.node_bounds(), tolerance)
+    }
+
+    /// Group outlines for drawing: [`GroupTree::hulls`](crate::constraints::GroupTree::hulls)
+    /// at the current positions.
+    #[must_use]
+    pub fn group_hulls(&self) -> Vec<Vec<crate::geom::Point>> {
+        self.graph.groups().hulls(&self.node_bounds())
     }
 
     /// Group boxes: the union of their members' boxes, grown by their padding.

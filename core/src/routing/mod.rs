@@ -150,36 +150,26 @@ pub fn route_edges(
     match options.routing {
         EdgeRouting::Clip => Ok(links.iter().map(|&(s, t)| clipped(s, t)).collect()),
         EdgeRouting::Polyline => {
-            // Obstacle k is node obstacle_node[k]'s box; points are no obstacle.
-            let mut obstacle_of = alloc::vec![None; boxes.len()];
-            let mut polygons = Vec::new();
-            for (i, b) in boxes.iter().enumerate() {
-                if b.width() > 0.0 && b.height() > 0.0 {
-                    obstacle_of[i] = Some(polygons.len());
-                    polygons.push(b.inflate(options.margin).vertices().to_vec());
-                }
-            }
-            let graph = TangentVisibilityGraph::new(polygons);
-            let port = |i: usize| Port {
-                at: [boxes[i].cx(), boxes[i].cy()],
-                obstacle: obstacle_of[i],
-            };
-            let mut edges: Vec<Option<Vec<(u32, f64)>>> = alloc::vec![None; boxes.len()];
+            // Touching boxes block every way out once grown by the margin; routes that
+            // find none try again around the boxes themselves (shrunk by a rounding
+            // tolerance so that touching sides leave a seam), then go straight.
+            let extent = boxes
+                .iter()
+                .flat_map(|b| [b.x, b.x_max, b.y, b.y_max])
+                .fold(1.0f64, |m, v| m.max(v.abs()));
+            let mut main = Router::new(boxes, options.margin);
+            let mut tight: Option<Router> = None;
             let mut out = Vec::with_capacity(links.len());
             for &(s, t) in links {
                 if s == t {
-                    out.push(alloc::vec![port(s).at; 2]);
+                    out.push(alloc::vec![[boxes[s].cx(), boxes[s].cy()]; 2]);
                     continue;
                 }
-                for i in [s, t] {
-                    if edges[i].is_none() {
-                        edges[i] = Some(graph.port_edges(port(i)));
-                    }
-                }
-                let path = graph.shortest_path(
-                    (port(s), edges[s].as_deref().unwrap_or(&[])),
-                    (port(t), edges[t].as_deref().unwrap_or(&[])),
-                );
+                let path = main.route(s, t).or_else(|| {
+                    tight
+                        .get_or_insert_with(|| Router::new(boxes, -1e-9 * extent))
+                        .route(s, t)
+                });
                 out.push(match path {
                     Some(p) if p.len() > 2 => {
                         let k = p.len();
@@ -194,6 +184,54 @@ pub fn route_edges(
             }
             Ok(out)
         }
+    }
+}
+
+/// A visibility graph over the boxes of positive area grown by `grow` (points are no
+/// obstacle), with each node's port edges computed once.
+struct Router<'b> {
+    boxes: &'b [Rectangle],
+    graph: TangentVisibilityGraph,
+    obstacle_of: Vec<Option<usize>>,
+    port_edges: Vec<Option<Vec<(u32, f64)>>>,
+}
+
+impl<'b> Router<'b> {
+    fn new(boxes: &'b [Rectangle], grow: f64) -> Self {
+        let mut obstacle_of = alloc::vec![None; boxes.len()];
+        let mut polygons = Vec::new();
+        for (i, b) in boxes.iter().enumerate() {
+            if b.width() > 0.0 && b.height() > 0.0 {
+                obstacle_of[i] = Some(polygons.len());
+                polygons.push(b.inflate(grow).vertices().to_vec());
+            }
+        }
+        Self {
+            boxes,
+            graph: TangentVisibilityGraph::new(polygons),
+            obstacle_of,
+            port_edges: alloc::vec![None; boxes.len()],
+        }
+    }
+
+    fn port(&self, i: usize) -> Port {
+        Port {
+            at: [self.boxes[i].cx(), self.boxes[i].cy()],
+            obstacle: self.obstacle_of[i],
+        }
+    }
+
+    /// The shortest path between the centres of nodes `s` and `t`, ends included.
+    fn route(&mut self, s: usize, t: usize) -> Option<Vec<Point>> {
+        for i in [s, t] {
+            if self.port_edges[i].is_none() {
+                self.port_edges[i] = Some(self.graph.port_edges(self.port(i)));
+            }
+        }
+        self.graph.shortest_path(
+            (self.port(s), self.port_edges[s].as_deref().unwrap_or(&[])),
+            (self.port(t), self.port_edges[t].as_deref().unwrap_or(&[])),
+        )
     }
 }
 

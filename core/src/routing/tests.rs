@@ -100,7 +100,33 @@ fn a_box_between_two_nodes_is_walked_around() {
 
 #[test]
 fn a_boxed_in_node_falls_back_to_the_clipped_edge() {
-    // Node 0 sits inside a ring of touching boxes: no route leaves it.
+    // Node 0 sits inside a ring of overlapping boxes: no route leaves it.
+    let mut boxes = alloc::vec![Rectangle::centred(0.0, 0.0, 4.0, 4.0)];
+    for (x, y) in [
+        (-10.0, -10.0),
+        (0.0, -10.0),
+        (10.0, -10.0),
+        (-10.0, 0.0),
+        (10.0, 0.0),
+        (-10.0, 10.0),
+        (0.0, 10.0),
+        (10.0, 10.0),
+    ] {
+        boxes.push(Rectangle::centred(x, y, 12.0, 12.0));
+    }
+    boxes.push(Rectangle::centred(100.0, 0.0, 10.0, 10.0));
+    let options = RouteOptions {
+        routing: EdgeRouting::Polyline,
+        margin: 0.0,
+        ..RouteOptions::default()
+    };
+    let r = route_edges(&boxes, &[(0, 9)], &options).unwrap();
+    assert_eq!(r[0], [[2.0, 0.0], [95.0, 0.0]]);
+}
+
+#[test]
+fn touching_boxes_leave_a_seam_to_route_through() {
+    // Node 0 in a ring of touching boxes: the margin closes the ring, the seams do not.
     let mut boxes = alloc::vec![Rectangle::centred(0.0, 0.0, 4.0, 4.0)];
     for (x, y) in [
         (-10.0, -10.0),
@@ -117,11 +143,15 @@ fn a_boxed_in_node_falls_back_to_the_clipped_edge() {
     boxes.push(Rectangle::centred(100.0, 0.0, 10.0, 10.0));
     let options = RouteOptions {
         routing: EdgeRouting::Polyline,
-        margin: 0.0,
         ..RouteOptions::default()
     };
     let r = route_edges(&boxes, &[(0, 9)], &options).unwrap();
-    assert_eq!(r[0], [[2.0, 0.0], [95.0, 0.0]]);
+    assert!(r[0].len() > 2, "{r:?}");
+    for w in r[0].windows(2) {
+        for b in &boxes[1..9] {
+            assert!(!segment_crosses_polygon(w[0], w[1], &interior(b)), "{r:?}");
+        }
+    }
 }
 
 #[test]

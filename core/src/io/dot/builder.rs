@@ -117,6 +117,8 @@ pub(super) struct Builder {
     /// The open subgraphs, the graph itself first.
     scopes: Vec<Scope>,
     pub(super) strict: bool,
+    /// `digraph`.
+    pub(super) directed: bool,
     /// A typed error behind the last message (limits, a node in two clusters).
     pub(super) error: Option<Error>,
 }
@@ -133,6 +135,7 @@ impl Builder {
             clusters: Vec::new(),
             scopes: alloc::vec![Scope::default()],
             strict: false,
+            directed: false,
             error: None,
         }
     }
@@ -359,7 +362,11 @@ impl Builder {
             }
         }
         let graph = Graph::new(nodes, links)?.with_groups(groups)?;
-        Ok(Input { graph, labels })
+        Ok(Input {
+            graph,
+            labels,
+            directed: self.directed,
+        })
     }
 }
 

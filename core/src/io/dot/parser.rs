@@ -79,7 +79,9 @@ impl Parser<'_> {
     /// `[strict] (graph | digraph) [ID] { stmt_list }`
     pub(super) fn graph(&mut self) -> Result<(), String> {
         self.b.strict = self.keyword("strict")?;
-        if !(self.keyword("graph")? || self.keyword("digraph")?) {
+        let undirected = self.keyword("graph")?;
+        self.b.directed = !undirected && self.keyword("digraph")?;
+        if !(undirected || self.b.directed) {
             return Err(format!(
                 "line {}: a DOT file starts with graph or digraph",
                 self.line()

@@ -32,6 +32,8 @@ pub(super) struct Document {
     groups: Vec<Value>,
     constraints: Vec<Value>,
     corpus_labels: Option<Vec<Value>>,
+    /// `"directed": true`.
+    directed: bool,
     /// Links came from an `"edges"` array (a later `"links"` replaces them).
     links_from_edges: bool,
     /// The item being read when a serde error happened (`("node", 3)`), for its
@@ -53,6 +55,7 @@ impl Document {
             groups: Vec::new(),
             constraints: Vec::new(),
             corpus_labels: None,
+            directed: false,
             links_from_edges: false,
             context: None,
             error: None,
@@ -106,7 +109,11 @@ impl Document {
         let graph = Graph::new(nodes, links)?
             .with_groups(groups)?
             .with_constraints(constraints)?;
-        Ok(Input { graph, labels })
+        Ok(Input {
+            graph,
+            labels,
+            directed: self.directed,
+        })
     }
 }
 
@@ -161,6 +168,7 @@ impl<'de> Visitor<'de> for DocumentVisitor<'_> {
                 "groups" => doc.groups = array(map.next_value()?, "groups")?,
                 "constraints" => doc.constraints = array(map.next_value()?, "constraints")?,
                 "labels" => doc.corpus_labels = Some(array(map.next_value()?, "labels")?),
+                "directed" => doc.directed = map.next_value::<Option<bool>>()?.unwrap_or(false),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

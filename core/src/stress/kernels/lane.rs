@@ -1,6 +1,6 @@
 //! Eight `f32` lanes: the operations the SIMD pair kernels use, as a trait, so one
 //! kernel body compiles for `wide::f32x8` (whatever the build's target features give)
-//! and for AVX chosen at run time ([`super::avx`]). Every operation is a plain IEEE
+//! and for AVX chosen at run time (`avx.rs`). Every operation is a plain IEEE
 //! one (no fused multiply-add), so both give the same bits.
 
 use core::ops::{Add, AddAssign, BitAnd, BitOrAssign, Div, Mul, Sub};

@@ -65,10 +65,10 @@ pub(crate) fn pair_terms(l2: f32, ideal: f32, weight: f32) -> Option<(f32, f32, 
     Some((gs, two_w_t, l2, l3))
 }
 
+#[cfg(feature = "simd")]
+pub use dispatch::{curvature, curvature_cached, derivatives};
 #[cfg(not(feature = "simd"))]
 pub use scalar::{curvature, curvature_cached, derivatives};
-#[cfg(feature = "simd")]
-pub use simd::{curvature, curvature_cached, derivatives};
 
 #[cfg(all(
     feature = "simd",
@@ -77,6 +77,8 @@ pub use simd::{curvature, curvature_cached, derivatives};
     not(target_feature = "avx")
 ))]
 mod avx;
+#[cfg(feature = "simd")]
+mod dispatch;
 #[cfg(feature = "simd")]
 pub mod lane;
 pub mod scalar;
@@ -404,7 +406,7 @@ mod tests {
                 &mut h1,
                 (&mut t1.0, &mut t1.1),
             );
-            let c2 = simd::derivatives::<K, true, true>(
+            let c2 = dispatch::derivatives::<K, true, true>(
                 n,
                 0..n,
                 &x,
@@ -418,7 +420,7 @@ mod tests {
             close(&g1, &g2);
             close(&h1, &h2);
             let mut g3 = alloc::vec![0.0; K * n];
-            simd::derivatives::<K, false, false>(
+            dispatch::derivatives::<K, false, false>(
                 n,
                 0..n,
                 &x,
@@ -431,7 +433,7 @@ mod tests {
             assert_eq!(g2, g3, "the diagonal does not change the gradient");
             let (k1, k2) = (
                 scalar::curvature::<K>(n, 0..n, &x, &ideal, &weight, &dir),
-                simd::curvature::<K>(n, 0..n, &x, &ideal, &weight, &dir),
+                dispatch::curvature::<K>(n, 0..n, &x, &ideal, &weight, &dir),
             );
             assert!(
                 (k1 - k2).abs() <= 2e-5 * k1.abs().max(1e-30),

@@ -103,45 +103,11 @@ fn lane_terms<L: Lane>(l2: L, ideal: L, weight: L) -> (L, L, L, L, L) {
     (gs, two_w_t, l2, l3, coincident)
 }
 
-/// Runs `$on::<Avx, ..>` where the build lacks AVX and the machine has it, else
-/// `$on::<Wide, ..>`.
-macro_rules! dispatch {
-    ($f:ident, $on:ident::<$($c:ident),*>($($a:ident),*)) => {{
-        #[cfg(all(feature = "std", target_arch = "x86_64", not(target_feature = "avx")))]
-        if super::avx::detected() {
-            // SAFETY: the machine runs AVX.
-            return unsafe { super::avx::$f::<$($c),*>($($a),*) };
-        }
-        $on::<Wide, $($c),*>($($a),*)
-    }};
-}
-
-/// The SIMD twin of [`super::scalar::derivatives`]; same contract.
-///
-/// # Panics
-/// If a slice is shorter than its layout requires.
-#[allow(clippy::too_many_arguments)] // a kernel is a function of its slices
-pub fn derivatives<const K: usize, const HDIAG: bool, const TERMS: bool>(
-    n: usize,
-    rows: Range<usize>,
-    x: &[f32],
-    ideal: &[f32],
-    weight: &[f32],
-    g: &mut [f32],
-    hdiag: &mut [f32],
-    terms: (&mut [f32], &mut [f32]),
-) -> bool {
-    dispatch!(
-        derivatives,
-        derivatives_on::<K, HDIAG, TERMS>(n, rows, x, ideal, weight, g, hdiag, terms)
-    )
-}
-
-/// [`derivatives`] on lanes `L`; inlined into each caller so it compiles with the
+/// [`super::derivatives`] on lanes `L`; inlined into each caller so it compiles with the
 /// caller's target features.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)] // a kernel is a function of its slices
-pub(super) fn derivatives_on<L: Lane, const K: usize, const HDIAG: bool, const TERMS: bool>(
+pub fn derivatives_on<L: Lane, const K: usize, const HDIAG: bool, const TERMS: bool>(
     n: usize,
     rows: Range<usize>,
     x: &[f32],
@@ -227,25 +193,9 @@ pub(super) fn derivatives_on<L: Lane, const K: usize, const HDIAG: bool, const T
     coincident.any() || coincident_tail
 }
 
-/// The SIMD twin of [`super::scalar::curvature`]; same contract.
-///
-/// # Panics
-/// If a slice is shorter than its layout requires.
-#[must_use]
-pub fn curvature<const K: usize>(
-    n: usize,
-    rows: Range<usize>,
-    x: &[f32],
-    ideal: &[f32],
-    weight: &[f32],
-    dir: &[f32],
-) -> f64 {
-    dispatch!(curvature, curvature_on::<K>(n, rows, x, ideal, weight, dir))
-}
-
-/// [`curvature`] on lanes `L`, inlined into each caller.
+/// [`super::curvature`] on lanes `L`, inlined into each caller.
 #[inline(always)]
-pub(super) fn curvature_on<L: Lane, const K: usize>(
+pub fn curvature_on<L: Lane, const K: usize>(
     n: usize,
     rows: Range<usize>,
     x: &[f32],
@@ -284,27 +234,9 @@ pub(super) fn curvature_on<L: Lane, const K: usize>(
     total
 }
 
-/// The SIMD twin of [`super::scalar::curvature_cached`]; same contract.
-///
-/// # Panics
-/// If a slice is shorter than its layout requires.
-#[must_use]
-pub fn curvature_cached<const K: usize>(
-    n: usize,
-    rows: Range<usize>,
-    x: &[f32],
-    terms: (&[f32], &[f32]),
-    dir: &[f32],
-) -> f64 {
-    dispatch!(
-        curvature_cached,
-        curvature_cached_on::<K>(n, rows, x, terms, dir)
-    )
-}
-
-/// [`curvature_cached`] on lanes `L`, inlined into each caller.
+/// [`super::curvature_cached`] on lanes `L`, inlined into each caller.
 #[inline(always)]
-pub(super) fn curvature_cached_on<L: Lane, const K: usize>(
+pub fn curvature_cached_on<L: Lane, const K: usize>(
     n: usize,
     rows: Range<usize>,
     x: &[f32],
