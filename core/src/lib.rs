@@ -56,7 +56,7 @@ pub use layout::{
     LayoutStats, Schedule, StressMode, Tick, Violation,
 };
 pub use linklengths::LinkLengths;
-pub use routing::{EdgeRouting, RouteOptions};
+pub use routing::{EdgeRouter, EdgeRouting, RouteOptions};
 pub use stress::{Descent, PairTable, Pivots, SgdSchedule, Solver, Weighting};
 
 /// The README's Rust examples, compiled and run as doctests.

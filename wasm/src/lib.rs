@@ -4,8 +4,14 @@
 //! typed arrays. Errors are JS `Error`s with a `code` property equal to the core's
 //! `Error::code()`.
 
-use colayout::{DragTarget, Graph, GraphArrays, Layout, LayoutOptions, Schedule};
+mod routing;
+
+use colayout::{
+    DragTarget, EdgeRouting, Graph, GraphArrays, Layout, LayoutOptions, RouteOptions, Schedule,
+};
 use wasm_bindgen::prelude::*;
+
+pub use routing::RawEdgeRouter;
 
 /// True when this module was built with Wasm SIMD (simd128).
 #[wasm_bindgen]
@@ -32,7 +38,7 @@ pub fn default_options() -> String {
     colayout::io::json::options_to_json(&LayoutOptions::default())
 }
 
-fn js_error(e: &colayout::Error) -> JsValue {
+pub(crate) fn js_error(e: &colayout::Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
@@ -192,6 +198,44 @@ impl RawLayout {
             .iter()
             .flat_map(|b| [b.x, b.x_max, b.y, b.y_max])
             .collect()
+    }
+
+    /// Node boxes at the current positions, `[x, X, y, Y]` per node.
+    #[must_use]
+    pub fn node_bounds(&self) -> Vec<f64> {
+        self.layout
+            .node_bounds()
+            .iter()
+            .flat_map(|b| [b.x, b.x_max, b.y, b.y_max])
+            .collect()
+    }
+
+    /// One route per link (`route` is `"clip"` or `"polyline"`), as
+    /// `[k0, x, y, ... (k0 points), k1, ...]`.
+    ///
+    /// # Errors
+    /// `Parse` for an unknown `route`, `InvalidOption` for a bad margin or arrowhead.
+    pub fn routes(&self, route: &str, margin: f64, arrow_head: f64) -> Result<Vec<f64>, JsValue> {
+        let routing: EdgeRouting = route.parse().map_err(|e| js_error(&e))?;
+        let options = RouteOptions {
+            routing,
+            margin,
+            arrow_head,
+        };
+        let r = self.layout.routes(&options).map_err(|e| js_error(&e))?;
+        Ok(routing::flat_routes(&r))
+    }
+
+    /// WebCola's `prepareEdgeRouting(nodeMargin)` at the current positions.
+    ///
+    /// # Errors
+    /// `InvalidOption` for a margin that is not finite.
+    pub fn edge_router(&self, node_margin: f64) -> Result<RawEdgeRouter, JsValue> {
+        let router = self
+            .layout
+            .edge_router(node_margin)
+            .map_err(|e| js_error(&e))?;
+        Ok(RawEdgeRouter::from(router))
     }
 
     /// Unsatisfied constraints beyond `tolerance`: `[constraint, axis (0 = x, 1 = y), amount]`

@@ -212,6 +212,14 @@ impl DynLayout {
         each!(self, l => l.routes(options))
     }
 
+    /// [`Layout::edge_router`].
+    ///
+    /// # Errors
+    /// As [`Layout::edge_router`].
+    pub fn edge_router(&self, node_margin: f64) -> Result<crate::routing::EdgeRouter> {
+        each!(self, l => l.edge_router(node_margin))
+    }
+
     /// [`Layout::group_hulls`].
     #[must_use]
     pub fn group_hulls(&self) -> Vec<Vec<crate::geom::Point>> {

@@ -304,6 +304,30 @@ impl<const K: usize> Layout<K> {
         crate::routing::route_edges(&self.node_bounds(), &links, options)
     }
 
+    /// WebCola's `prepareEdgeRouting(nodeMargin)`: a router over the node boxes at the
+    /// current positions, each shrunk by `node_margin` (boxes that would vanish become
+    /// points), routing with no further clearance; `route` is then `routeEdge`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] for a `node_margin` that is not finite.
+    pub fn edge_router(&self, node_margin: f64) -> Result<crate::routing::EdgeRouter> {
+        if !node_margin.is_finite() {
+            return Err(Error::InvalidOption {
+                name: "node_margin",
+                value: node_margin,
+            });
+        }
+        let boxes = self
+            .node_bounds()
+            .iter()
+            .map(|b| {
+                let s = node_margin.min(b.width() / 2.0).min(b.height() / 2.0);
+                b.inflate(-s)
+            })
+            .collect();
+        crate::routing::EdgeRouter::new(boxes, 0.0)
+    }
+
     /// Node boxes at their current positions (zero-size boxes for nodes without a size).
     #[must_use]
     pub fn node_bounds(&self) -> Vec<Rectangle> {

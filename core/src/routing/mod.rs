@@ -14,7 +14,7 @@ use core::str::FromStr;
 pub use visibility::{Port, TangentVisibilityGraph};
 
 use crate::error::{Error, Result};
-use crate::geom::{make_edge_between, make_edge_to, Point, Rectangle};
+use crate::geom::{distance, make_edge_between, make_edge_to, Point, Rectangle};
 
 /// How edges are drawn. Named `"clip"` and `"polyline"` in every frontend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -142,62 +142,142 @@ pub fn route_edges(
             }
         }
     }
-    let ah = options.arrow_head;
-    let clipped = |s: usize, t: usize| {
-        let e = make_edge_between(&boxes[s], &boxes[t], ah);
-        alloc::vec![e.source_intersection, e.arrow_start]
-    };
     match options.routing {
-        EdgeRouting::Clip => Ok(links.iter().map(|&(s, t)| clipped(s, t)).collect()),
+        EdgeRouting::Clip => Ok(links
+            .iter()
+            .map(|&(s, t)| clipped(boxes, s, t, options.arrow_head))
+            .collect()),
         EdgeRouting::Polyline => {
-            // Touching boxes block every way out once grown by the margin; routes that
-            // find none try again around the boxes themselves (shrunk by a rounding
-            // tolerance so that touching sides leave a seam), then go straight.
+            let mut router = EdgeRouter::new(boxes.to_vec(), options.margin)?;
+            Ok(links
+                .iter()
+                .map(|&(s, t)| router.route_checked(s, t, options.arrow_head))
+                .collect())
+        }
+    }
+}
+
+/// The straight edge between two boxes, clipped at both: `[source side, arrow start]`.
+fn clipped(boxes: &[Rectangle], s: usize, t: usize, arrow_head: f64) -> Vec<Point> {
+    let e = make_edge_between(&boxes[s], &boxes[t], arrow_head);
+    alloc::vec![e.source_intersection, e.arrow_start]
+}
+
+/// Polyline routes between nodes, around the boxes of the others (WebCola's
+/// `prepareEdgeRouting` once, then `routeEdge` per link). Build it once per set of
+/// positions; each node's tangents are found on its first route.
+///
+/// Touching boxes block every way out once grown by the margin, so a route that finds
+/// none tries again around the boxes themselves, shrunk by a rounding tolerance so that
+/// touching sides leave a seam; failing that it is the clipped straight edge.
+pub struct EdgeRouter {
+    boxes: Vec<Rectangle>,
+    main: Router,
+    tight: Option<Router>,
+}
+
+impl EdgeRouter {
+    /// A router around `boxes` (one per node; zero-sized boxes are no obstacle) grown by
+    /// `margin`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] for a margin that is negative or not finite, or a box
+    /// that is not finite.
+    pub fn new(boxes: Vec<Rectangle>, margin: f64) -> Result<Self> {
+        RouteOptions {
+            margin,
+            ..RouteOptions::default()
+        }
+        .validate()?;
+        for b in &boxes {
+            for value in [b.x, b.x_max, b.y, b.y_max] {
+                if !value.is_finite() {
+                    return Err(Error::InvalidOption {
+                        name: "node box",
+                        value,
+                    });
+                }
+            }
+        }
+        let main = Router::new(&boxes, margin);
+        Ok(Self {
+            boxes,
+            main,
+            tight: None,
+        })
+    }
+
+    /// The boxes routed around.
+    #[must_use]
+    pub fn boxes(&self) -> &[Rectangle] {
+        &self.boxes
+    }
+
+    /// The route from node `s` to node `t`, `arrow_head` short of `t`'s box (WebCola's
+    /// `routeEdge(edge, ah)`); a node to itself gives its centre twice.
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`] for a missing node, [`Error::InvalidOption`] for an
+    /// arrowhead that is negative or not finite.
+    pub fn route(&mut self, s: usize, t: usize, arrow_head: f64) -> Result<Vec<Point>> {
+        RouteOptions {
+            arrow_head,
+            ..RouteOptions::default()
+        }
+        .validate()?;
+        for end in [s, t] {
+            if end >= self.boxes.len() {
+                return Err(Error::NodeOutOfRange {
+                    node: end,
+                    node_count: self.boxes.len(),
+                });
+            }
+        }
+        Ok(self.route_checked(s, t, arrow_head))
+    }
+
+    fn route_checked(&mut self, s: usize, t: usize, arrow_head: f64) -> Vec<Point> {
+        let boxes = &self.boxes[..];
+        if s == t {
+            return alloc::vec![[boxes[s].cx(), boxes[s].cy()]; 2];
+        }
+        let path = self.main.route(boxes, s, t).or_else(|| {
             let extent = boxes
                 .iter()
                 .flat_map(|b| [b.x, b.x_max, b.y, b.y_max])
                 .fold(1.0f64, |m, v| m.max(v.abs()));
-            let mut main = Router::new(boxes, options.margin);
-            let mut tight: Option<Router> = None;
-            let mut out = Vec::with_capacity(links.len());
-            for &(s, t) in links {
-                if s == t {
-                    out.push(alloc::vec![[boxes[s].cx(), boxes[s].cy()]; 2]);
-                    continue;
-                }
-                let path = main.route(s, t).or_else(|| {
-                    tight
-                        .get_or_insert_with(|| Router::new(boxes, -1e-9 * extent))
-                        .route(s, t)
-                });
-                out.push(match path {
-                    Some(p) if p.len() > 2 => {
-                        let k = p.len();
-                        let mut line = Vec::with_capacity(k);
-                        line.push(boxes[s].ray_intersection(p[1]).unwrap_or(p[0]));
-                        line.extend_from_slice(&p[1..k - 1]);
-                        line.push(make_edge_to(p[k - 2], &boxes[t], ah));
-                        line
-                    }
-                    _ => clipped(s, t),
-                });
+            self.tight
+                .get_or_insert_with(|| Router::new(boxes, -1e-9 * extent))
+                .route(boxes, s, t)
+        });
+        match path {
+            Some(p) if p.len() > 2 => {
+                let k = p.len();
+                let mut line = Vec::with_capacity(k);
+                line.push(boxes[s].ray_intersection(p[1]).unwrap_or(p[0]));
+                line.extend_from_slice(&p[1..k - 1]);
+                // A last leg shorter than the arrowhead leaves no room for it: WebCola
+                // would step back past the last corner, maybe into another box.
+                let q = p[k - 2];
+                let room = distance(q, make_edge_to(q, &boxes[t], 0.0));
+                line.push(make_edge_to(q, &boxes[t], arrow_head.min(room)));
+                line
             }
-            Ok(out)
+            _ => clipped(boxes, s, t, arrow_head),
         }
     }
 }
 
 /// A visibility graph over the boxes of positive area grown by `grow` (points are no
 /// obstacle), with each node's port edges computed once.
-struct Router<'b> {
-    boxes: &'b [Rectangle],
+struct Router {
     graph: TangentVisibilityGraph,
     obstacle_of: Vec<Option<usize>>,
     port_edges: Vec<Option<Vec<(u32, f64)>>>,
 }
 
-impl<'b> Router<'b> {
-    fn new(boxes: &'b [Rectangle], grow: f64) -> Self {
+impl Router {
+    fn new(boxes: &[Rectangle], grow: f64) -> Self {
         let mut obstacle_of = alloc::vec![None; boxes.len()];
         let mut polygons = Vec::new();
         for (i, b) in boxes.iter().enumerate() {
@@ -207,30 +287,35 @@ impl<'b> Router<'b> {
             }
         }
         Self {
-            boxes,
             graph: TangentVisibilityGraph::new(polygons),
             obstacle_of,
             port_edges: alloc::vec![None; boxes.len()],
         }
     }
 
-    fn port(&self, i: usize) -> Port {
+    fn port(&self, boxes: &[Rectangle], i: usize) -> Port {
         Port {
-            at: [self.boxes[i].cx(), self.boxes[i].cy()],
+            at: [boxes[i].cx(), boxes[i].cy()],
             obstacle: self.obstacle_of[i],
         }
     }
 
     /// The shortest path between the centres of nodes `s` and `t`, ends included.
-    fn route(&mut self, s: usize, t: usize) -> Option<Vec<Point>> {
+    fn route(&mut self, boxes: &[Rectangle], s: usize, t: usize) -> Option<Vec<Point>> {
         for i in [s, t] {
             if self.port_edges[i].is_none() {
-                self.port_edges[i] = Some(self.graph.port_edges(self.port(i)));
+                self.port_edges[i] = Some(self.graph.port_edges(self.port(boxes, i)));
             }
         }
         self.graph.shortest_path(
-            (self.port(s), self.port_edges[s].as_deref().unwrap_or(&[])),
-            (self.port(t), self.port_edges[t].as_deref().unwrap_or(&[])),
+            (
+                self.port(boxes, s),
+                self.port_edges[s].as_deref().unwrap_or(&[]),
+            ),
+            (
+                self.port(boxes, t),
+                self.port_edges[t].as_deref().unwrap_or(&[]),
+            ),
         )
     }
 }

@@ -3,7 +3,9 @@
 // compat build otherwise (top-level await), in browsers, Web Workers and Node 20.
 export { simd } from './load.js';
 export { LayoutError } from './errors.js';
-export { EventType, Layout, Rectangle, defaultOptions, errorCodes, layout } from './layout.js';
+export { EventType, Layout, Rectangle, defaultOptions, defaultRouteOptions, errorCodes, layout } from './layout.js';
+export { ConvexHull, makeEdgeBetween, makeEdgeTo } from './geom.js';
+export type { Box, Point } from './geom.js';
 export type { EventName, InputGroup, InputLink, InputNode, LayoutEvent } from './layout.js';
 export { LayoutAdaptor, D3StyleLayoutAdaptor, adaptor, d3adaptor } from './adaptor.js';
 export type { AdaptorOptions, D3Context } from './adaptor.js';

@@ -1,6 +1,7 @@
 // WebCola's `Layout` over the Rust core compiled to WebAssembly: same names, same meaning,
 // and the same writes to the user's node, link and group objects.
-import type { RawLayout } from './raw.js';
+import type { RawEdgeRouter, RawLayout } from './raw.js';
+import { points, type Point } from './geom.js';
 import { raw } from './load.js';
 import { LayoutError, rethrow } from './errors.js';
 import { toJson } from './json.js';
@@ -12,6 +13,10 @@ export const errorCodes: readonly string[] = raw.error_codes();
 /** The core's default options, under WebCola's names: what the getters return for an
  * option that was not set. */
 export const defaultOptions: Readonly<Record<string, unknown>> = Object.freeze(JSON.parse(raw.default_options()));
+/** The core's route defaults: `route`, `margin` and `arrowHead` of `routes()`, and
+ * `routeEdgeArrowHead`, the default `ah` of `routeEdge`. */
+export const defaultRouteOptions: Readonly<{ route: 'clip' | 'polyline'; margin: number; arrowHead: number; routeEdgeArrowHead: number }> =
+  Object.freeze(JSON.parse(raw.default_route_options()));
 const option = <T>(options: Record<string, unknown>, key: string): T => (options[key] ?? defaultOptions[key]) as T;
 
 /** A node as WebCola sees it: the layout writes `x`, `y` and `index`. */
@@ -113,6 +118,7 @@ export class Layout {
   private _options: Record<string, unknown> = {};
   private _linkDistance: number | ((l: InputLink) => number) = defaultOptions.linkDistance as number;
   private _raw: RawLayout | null = null;
+  private _router: RawEdgeRouter | null = null;
   /** The node objects the core laid out, in its order (for `update`). */
   private _placed: InputNode[] = [];
   private _events: Partial<Record<EventType, (e: LayoutEvent) => void>> = {};
@@ -569,8 +575,54 @@ export class Layout {
     return out;
   }
 
+  /** WebCola's `prepareEdgeRouting(nodeMargin)`: obstacles for `routeEdge` are the node
+   * boxes at the current positions, shrunk by `nodeMargin`. */
+  prepareEdgeRouting(nodeMargin = 0): this {
+    const r = this.requireStarted();
+    this.call(() => {
+      this._router?.free();
+      this._router = r.edge_router(nodeMargin);
+    });
+    return this;
+  }
+
+  /** WebCola's `routeEdge(edge, ah = 5)`: the shortest polyline from the source's box to
+   * `ah` short of the target's, around every other box, in source-to-target order. A boxed-in
+   * end gives the clipped straight edge (WebCola throws). */
+  routeEdge(edge: InputLink, ah: number = defaultRouteOptions.routeEdgeArrowHead): Point[] {
+    if (!this._router) throw new LayoutError('NotStarted', 'call prepareEdgeRouting() first');
+    const router = this._router;
+    const [s, t] = [index(edge.source, this._placed), index(edge.target, this._placed)];
+    let out: Point[] = [];
+    this.call(() => {
+      out = points(router.route(s, t, ah));
+    });
+    return out;
+  }
+
+  /** One route per link at the current positions: `route` `'clip'` (straight, clipped at
+   * the boxes) or `'polyline'` (around the other boxes, grown by `margin`), each ending
+   * `arrowHead` short of its target's box. Defaults are the core's (`defaultRouteOptions`). */
+  routes(options: { route?: 'clip' | 'polyline'; margin?: number; arrowHead?: number } = {}): Point[][] {
+    const r = this.requireStarted();
+    const d = defaultRouteOptions;
+    let flat: Float64Array = new Float64Array();
+    this.call(() => {
+      flat = r.routes(options.route ?? d.route, options.margin ?? d.margin, options.arrowHead ?? d.arrowHead);
+    });
+    const out: Point[][] = [];
+    for (let i = 0; i < flat.length; ) {
+      const k = flat[i];
+      out.push(points(flat, i + 1, k));
+      i += 1 + 2 * k;
+    }
+    return out;
+  }
+
   /** Releases the Wasm memory; the layout cannot tick afterwards. */
   free(): void {
+    this._router?.free();
+    this._router = null;
     this._raw?.free();
     this._raw = null;
   }

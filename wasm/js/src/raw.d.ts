@@ -19,6 +19,14 @@ export interface RawLayout {
   drag_end(group: boolean, index: number): void;
   stress(): number;
   scale_normalised_stress(): number;
+  node_bounds(): Float64Array;
+  routes(route: string, margin: number, arrowHead: number): Float64Array;
+  edge_router(nodeMargin: number): RawEdgeRouter;
+  free(): void;
+}
+
+export interface RawEdgeRouter {
+  route(source: number, target: number, ah: number): Float64Array;
   free(): void;
 }
 
@@ -28,4 +36,8 @@ export interface RawModule {
   built_with_simd(): boolean;
   error_codes(): string[];
   default_options(): string;
+  default_route_options(): string;
+  convex_hull(points: Float64Array): Float64Array;
+  make_edge_between(source: Float64Array, target: Float64Array, ah: number): Float64Array;
+  make_edge_to(x: number, y: number, target: Float64Array, ah: number): Float64Array;
 }
