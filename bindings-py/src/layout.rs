@@ -250,6 +250,36 @@ impl PyLayout {
         boxes(py, &self.layout.node_bounds())
     }
 
+    /// One route per link, in link order, each a `(k, 2)` array from the source's box to
+    /// `arrow_head` short of the target's: `route="clip"` (straight, clipped at the
+    /// boxes) or `"polyline"` (around every other box, grown by `margin`). `None`
+    /// takes the core's defaults.
+    #[pyo3(signature = (route="clip", margin=None, arrow_head=None))]
+    fn routes<'py>(
+        &self,
+        py: Python<'py>,
+        route: &str,
+        margin: Option<f64>,
+        arrow_head: Option<f64>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let options = crate::routing::route_options(route, margin, arrow_head)?;
+        let routes = py.detach(|| self.layout.routes(&options)).or_raise()?;
+        routes
+            .iter()
+            .map(|r| crate::routing::point_array(py, r))
+            .collect()
+    }
+
+    /// Group outlines: per group a `(k, 2)` array, the convex hull of its members'
+    /// boxes grown by its padding.
+    fn group_hulls<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.layout
+            .group_hulls()
+            .iter()
+            .map(|h| crate::routing::point_array(py, h))
+            .collect()
+    }
+
     /// Group boxes as a `(groups, 4)` array of `(x_min, y_min, x_max, y_max)`.
     fn group_bounds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         boxes(py, &self.layout.group_bounds())
