@@ -53,6 +53,14 @@
 // An axis: y (vertical, libcola's `YDIM`).
 #define COLAYOUT_AXIS_Y 1
 
+// `colayout_route_options.routing`: straight, clipped at both boxes (WebCola's
+// `makeEdgeBetween`).
+#define COLAYOUT_ROUTE_CLIP 0
+
+// `colayout_route_options.routing`: the shortest polyline around every other box
+// (WebCola's `routeEdge`).
+#define COLAYOUT_ROUTE_POLYLINE 1
+
 // What a call returns. `COLAYOUT_OK` is 0; each core error kind has the core's number
 // (`colayout::ErrorKind`, 1 to 24); the last three are the C layer's own. After any
 // status but `COLAYOUT_OK`, `colayout_last_error_message()` says what went wrong.
@@ -244,6 +252,16 @@ typedef struct {
   // By how much, in layout units.
   double amount;
 } colayout_violation;
+
+// How `colayout_layout_routes` routes; fill with `colayout_route_options_default`.
+typedef struct {
+  // `COLAYOUT_ROUTE_CLIP` or `COLAYOUT_ROUTE_POLYLINE`.
+  uint32_t routing;
+  // Clearance of polyline routes around the boxes, in layout units.
+  double margin;
+  // Length left free before the target box for an arrowhead (0 for none).
+  double arrow_head;
+} colayout_route_options;
 
 #ifdef __cplusplus
 extern "C" {
@@ -583,6 +601,31 @@ void colayout_options_default(colayout_options *out);
 // # Safety
 // A non-NULL `out` must be valid for writing a `colayout_schedule`.
 void colayout_schedule_default(colayout_schedule *out);
+
+// Fills `out` with the core's route defaults. Does nothing when `out` is NULL.
+//
+// # Safety
+// A non-NULL `out` must be valid for writing a `colayout_route_options`.
+void colayout_route_options_default(colayout_route_options *out);
+
+// One route per link at the current positions (`options` NULL for the defaults):
+// route `k` is the points `offsets[k] .. offsets[k + 1]` of `points`, each point two
+// doubles `x, y`, from the source's box to the target's. `points_len` is in points
+// and `offsets_len` must be at least the link count + 1. The total point count goes
+// to `*points_count_out` (when not NULL) even when `points_len` is too small
+// (`COLAYOUT_BUFFER_TOO_SMALL`): call with `points_len` 0 to size the buffer.
+//
+// # Safety
+// `layout` from `colayout_layout_new`; `options` NULL or valid; `points` valid for
+// `2 * points_len` doubles, `offsets` for `offsets_len` entries; `points_count_out`
+// NULL or valid.
+colayout_status colayout_layout_routes(const colayout_layout *layout,
+                                       const colayout_route_options *options,
+                                       double *points,
+                                       size_t points_len,
+                                       size_t *offsets,
+                                       size_t offsets_len,
+                                       size_t *points_count_out);
 
 #ifdef __cplusplus
 }  // extern "C"

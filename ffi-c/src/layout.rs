@@ -86,7 +86,7 @@ fn with(
     })
 }
 
-fn with_ref(
+pub(crate) fn with_ref(
     layout: *const colayout_layout,
     f: impl FnOnce(&DynLayout) -> Outcome,
 ) -> colayout_status {

@@ -637,6 +637,42 @@ static void one_shot_and_3d(void) {
   colayout_graph_free(g);
 }
 
+/* Routes: a polyline around the box between two nodes, clipped straight edges, sizing. */
+static void routes(void) {
+  const char *text =
+      "{\"nodes\": [{\"x\": 0, \"y\": 0, \"width\": 10, \"height\": 10, \"fixed\": true},"
+      " {\"x\": 50, \"y\": 0, \"width\": 20, \"height\": 20, \"fixed\": true},"
+      " {\"x\": 100, \"y\": 0, \"width\": 10, \"height\": 10, \"fixed\": true}],"
+      " \"links\": [[0, 2], [0, 1]]}";
+  colayout_graph *g = NULL;
+  EXPECT(colayout_graph_from_json(text, strlen(text), &g), COLAYOUT_OK);
+  colayout_layout *l = NULL;
+  EXPECT(colayout_layout_new(g, NULL, 2, &l), COLAYOUT_OK);
+  colayout_route_options o;
+  colayout_route_options_default(&o);
+  CHECK(o.routing == COLAYOUT_ROUTE_CLIP && o.margin > 0 && o.arrow_head == 0);
+  o.routing = COLAYOUT_ROUTE_POLYLINE;
+  size_t total = 0, offsets[3];
+  double pts[32];
+  EXPECT(colayout_layout_routes(l, &o, NULL, 0, offsets, 3, &total), COLAYOUT_BUFFER_TOO_SMALL);
+  CHECK(total == 6); /* four points around the middle box, two for the direct link */
+  EXPECT(colayout_layout_routes(l, &o, pts, 16, offsets, 2, &total), COLAYOUT_BUFFER_TOO_SMALL);
+  EXPECT(colayout_layout_routes(l, &o, pts, 16, offsets, 3, &total), COLAYOUT_OK);
+  CHECK(offsets[0] == 0 && offsets[1] == 4 && offsets[2] == 6);
+  CHECK(pts[0] == 5 && fabs(pts[3]) >= 10 + o.margin - 1e-9 && pts[6] == 95);
+  EXPECT(colayout_layout_routes(l, NULL, pts, 16, offsets, 3, &total), COLAYOUT_OK);
+  CHECK(total == 4 && pts[0] == 5 && pts[2] == 95);
+  o.routing = 9;
+  EXPECT(colayout_layout_routes(l, &o, pts, 16, offsets, 3, &total), COLAYOUT_INVALID_OPTION);
+  o.routing = COLAYOUT_ROUTE_CLIP;
+  o.margin = -1;
+  EXPECT(colayout_layout_routes(l, &o, pts, 16, offsets, 3, &total), COLAYOUT_INVALID_OPTION);
+  EXPECT(colayout_layout_routes(NULL, NULL, pts, 16, offsets, 3, &total), COLAYOUT_NULL_POINTER);
+  colayout_route_options_default(NULL);
+  colayout_layout_free(l);
+  colayout_graph_free(g);
+}
+
 int main(void) {
   statuses_are_named();
   every_kind_has_its_status();
@@ -651,5 +687,6 @@ int main(void) {
   one_shot_and_3d();
   sgd_solver();
   sparse_model();
+  routes();
   return check_summary();
 }
