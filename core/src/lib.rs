@@ -43,6 +43,7 @@ pub mod math;
 pub mod metrics;
 pub mod packing;
 pub mod paths;
+pub mod powergraph;
 pub mod rng;
 pub mod routing;
 pub mod stress;

@@ -595,6 +595,27 @@ function opRoute(req) {
   return { routes, prepare_millis: prepared - t0, millis: t1 - t0 };
 }
 
+// {"op":"powergraph","n":N,"links":[[s,t]...],"types":[per link]|null}: WebCola's
+// getGroups (powergraph.ts; what Layout.powerGraphGroups calls). Groups as {leaves, groups};
+// power-edge ends as ["n", node] or ["g", group id]; "millis" times getGroups.
+function opPowerGraph(req) {
+  const n = getN(req);
+  const links = getLinks(req, n);
+  const types = getPerLink(req, 'types', links.length);
+  const nodes = Array.from({ length: n }, (_, i) => ({ index: i }));
+  const ls = links.map(([s, t], i) => ({ source: s, target: t, type: types ? types[i] : 0 }));
+  const la = { getSourceIndex: (l) => l.source, getTargetIndex: (l) => l.target, getType: (l) => l.type };
+  const t0 = performance.now();
+  const g = cola.getGroups(nodes, ls, la);
+  const millis = performance.now() - t0;
+  const end = (e) => (typeof e.index === 'number' && !('leaves' in e) && !('groups' in e) && !('id' in e) ? ['n', e.index] : ['g', e.id]);
+  return {
+    groups: g.groups.map((grp) => ({ leaves: grp.leaves || [], groups: grp.groups || [] })),
+    power_edges: g.powerEdges.map((e) => [end(e.source), end(e.target), e.type]),
+    millis,
+  };
+}
+
 const OPS = {
   paths: opPaths,
   link_lengths: opLinkLengths,
@@ -610,6 +631,7 @@ const OPS = {
   scc: opScc,
   geom: opGeom,
   route: opRoute,
+  powergraph: opPowerGraph,
 };
 
 // ---------------------------------------------------------------- I/O
