@@ -34,6 +34,9 @@ pub struct Args {
     pub arrows: Option<bool>,
     /// `--hulls`: group outlines as convex hulls rather than boxes.
     pub hulls: bool,
+    /// `--power-graph`: lay out the power graph's groups, draw its power edges, and
+    /// write it under `"power_graph"`.
+    pub power_graph: bool,
 }
 
 /// The help text, with the core's defaults.
@@ -69,6 +72,9 @@ OPTIONS:
         --arrows, --no-arrows arrowheads on links (default: on for DOT digraphs,
                               JSON with \"directed\": true, and --flow)
         --hulls               outline groups with convex hulls instead of boxes
+        --power-graph         group the nodes by WebCola's power-graph decomposition
+                              (for graphs without groups), lay out those groups, draw
+                              the power edges, and write them under \"power_graph\"
         --link-distance L     ideal length of links without their own length [{ld};
                               {dl} for DOT, Graphviz's len of 1 inch]
         --symmetric-diff I[,W] link lengths I*(1+W*sqrt(|A∪B|-|A∩B|)) [W=1]
@@ -152,6 +158,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
         },
         arrows: None,
         hulls: false,
+        power_graph: false,
     };
     let mut input = None;
     let err = |e: lexopt::Error| bad_usage(format!("{e} (see colayout --help)"));
@@ -212,6 +219,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             "--arrows" => a.arrows = Some(true),
             "--no-arrows" => a.arrows = Some(false),
             "--hulls" => a.hulls = true,
+            "--power-graph" => a.power_graph = true,
             "--avoid-overlaps" => a.options.avoid_overlaps = true,
             "--overlapping-groups" => a.options.overlapping_groups = true,
             "--flow" => {

@@ -8,8 +8,10 @@ use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use colayout::geom::make_edge_between;
 use colayout::io::{dot, json, Input};
 use colayout::layout::REPORT_TOLERANCE;
+use colayout::powergraph::{power_graph_of, PowerEnd, PowerGraph};
 use colayout::{Axis, DynLayout, RouteOptions};
 use colayout_cli::svg;
 
@@ -162,6 +164,23 @@ fn document(layout: &DynLayout, report: &Report, stats: serde_json::Value) -> St
     out
 }
 
+/// The power graph as JSON: groups `{"leaves", "groups"}` (a group's index is its id),
+/// power edges `{"source", "target", "type"}` with ends `{"node": i}` or `{"group": g}`.
+fn power_graph_json(pg: &PowerGraph) -> serde_json::Value {
+    let end = |e: PowerEnd| match e {
+        PowerEnd::Node(v) => serde_json::json!({ "node": v }),
+        PowerEnd::Group(g) => serde_json::json!({ "group": g }),
+    };
+    serde_json::json!({
+        "groups": pg.groups.iter().map(|g| serde_json::json!({"leaves": g.leaves, "groups": g.groups})).collect::<Vec<_>>(),
+        "power_edges": pg.power_edges.iter().map(|e| serde_json::json!({
+            "source": end(e.source),
+            "target": end(e.target),
+            "type": e.link_type,
+        })).collect::<Vec<_>>(),
+    })
+}
+
 /// What the SVG draws beyond the layout itself.
 struct Drawing<'a> {
     labels: &'a [Option<String>],
@@ -170,6 +189,29 @@ struct Drawing<'a> {
     routes: Vec<Vec<[f64; 2]>>,
     arrows: bool,
     hulls: bool,
+    /// With `--power-graph`: its power edges are drawn instead of the links.
+    power: Option<&'a PowerGraph>,
+}
+
+/// Power edges as scene links (a representative node per end, for the picture's
+/// bookkeeping) and their routes: straight, clipped at the ends' boxes.
+fn power_edges(layout: &DynLayout, pg: &PowerGraph) -> (Vec<(usize, usize)>, Vec<Vec<[f64; 2]>>) {
+    let (nodes, groups) = (layout.node_bounds(), layout.group_bounds());
+    let rect = |e: PowerEnd| match e {
+        PowerEnd::Node(v) => nodes[v],
+        PowerEnd::Group(g) => groups[g],
+    };
+    let node = |e: PowerEnd| pg.leaves(e).first().copied().unwrap_or(0);
+    pg.power_edges
+        .iter()
+        .map(|e| {
+            let c = make_edge_between(&rect(e.source), &rect(e.target), 0.0);
+            (
+                (node(e.source), node(e.target)),
+                vec![c.source_intersection, c.arrow_start],
+            )
+        })
+        .unzip()
 }
 
 fn picture(layout: &DynLayout, report: &Report, drawing: &Drawing) -> String {
@@ -190,7 +232,13 @@ fn picture(layout: &DynLayout, report: &Report, drawing: &Drawing) -> String {
             label: label.as_deref(),
         })
         .collect();
-    let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.source, l.target)).collect();
+    let (links, routes) = match drawing.power {
+        Some(pg) => power_edges(layout, pg),
+        None => (
+            graph.links().iter().map(|l| (l.source, l.target)).collect(),
+            drawing.routes.clone(),
+        ),
+    };
     let boxes: Vec<svg::SvgGroup> = layout
         .group_bounds()
         .iter()
@@ -211,7 +259,7 @@ fn picture(layout: &DynLayout, report: &Report, drawing: &Drawing) -> String {
         nodes: &nodes,
         links: &links,
         groups: &boxes,
-        routes: Some(&drawing.routes),
+        routes: Some(&routes),
         arrows: drawing.arrows,
         hulls: &hulls,
     })
@@ -225,6 +273,21 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         labels,
         directed,
     } = input;
+    let (graph, power) = if args.power_graph {
+        if !graph.groups().groups().is_empty() {
+            return Err(Failure(
+                format!("{}: --power-graph needs a graph without groups", args.input),
+                2,
+            ));
+        }
+        let pg = power_graph_of(&graph).map_err(failed)?;
+        (
+            graph.with_groups(pg.layout_groups()).map_err(failed)?,
+            Some(pg),
+        )
+    } else {
+        (graph, None)
+    };
     let arrows = args
         .arrows
         .unwrap_or(directed || args.options.flow.is_some());
@@ -262,7 +325,14 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         "millis": millis,
         "descent_millis": descent_millis,
     });
-    let doc = document(&layout, &report, stats);
+    let mut doc = document(&layout, &report, stats);
+    if let Some(pg) = &power {
+        // The document ends "}\n"; the power graph goes in before it.
+        doc.truncate(doc.len() - 2);
+        doc.push_str(",\"power_graph\":");
+        doc.push_str(&power_graph_json(pg).to_string());
+        doc.push_str("}\n");
+    }
     let svg = match &args.svg {
         Some(_) => {
             let routes = layout
@@ -276,6 +346,7 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
                 routes,
                 arrows,
                 hulls: args.hulls,
+                power: power.as_ref(),
             };
             Some(picture(&layout, &report, &drawing))
         }

@@ -140,3 +140,71 @@ fn a_bad_route_option_is_a_usage_error() {
     );
     assert_eq!(neg.status.code(), Some(2));
 }
+
+#[test]
+fn power_graph_groups_are_laid_out_and_its_edges_expand_to_the_links() {
+    let json = tmp("power.json");
+    let svg = tmp("power.svg");
+    let out = colayout(
+        &[
+            "layout",
+            &data("karate.json"),
+            "--power-graph",
+            "--iterations",
+            "10,10,10",
+            "-o",
+            json.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+        None,
+    );
+    let doc = written_json(&out, &json);
+    let pg = &doc["power_graph"];
+    let groups = pg["groups"].as_array().unwrap();
+    assert_eq!(doc["groups"].as_array().unwrap().len(), groups.len(), "laid out as groups");
+    // Expand every power edge to node pairs: exactly the input's links.
+    fn leaves(groups: &[serde_json::Value], end: &serde_json::Value, out: &mut Vec<u64>) {
+        if let Some(v) = end.get("node") {
+            out.push(v.as_u64().unwrap());
+        } else {
+            let g = &groups[end["group"].as_u64().unwrap() as usize];
+            out.extend(g["leaves"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()));
+            for c in g["groups"].as_array().unwrap() {
+                leaves(groups, &serde_json::json!({ "group": c }), out);
+            }
+        }
+    }
+    let mut expanded = Vec::new();
+    for e in pg["power_edges"].as_array().unwrap() {
+        let (mut s, mut t) = (Vec::new(), Vec::new());
+        leaves(groups, &e["source"], &mut s);
+        leaves(groups, &e["target"], &mut t);
+        for &a in &s {
+            for &b in &t {
+                expanded.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    expanded.sort_unstable();
+    let input: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data("karate.json")).unwrap()).unwrap();
+    let mut links: Vec<(u64, u64)> = input["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let (a, b) = (l[0].as_u64().unwrap(), l[1].as_u64().unwrap());
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    links.sort_unstable();
+    assert_eq!(expanded, links);
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(
+        picture.matches("<line ").count() + picture.matches("<polyline ").count(),
+        pg["power_edges"].as_array().unwrap().len()
+    );
+    let grouped = colayout(&["layout", &data("smallgrouped.json"), "--power-graph"], None);
+    assert_eq!(grouped.status.code(), Some(2));
+}

@@ -33,7 +33,10 @@ fn compare(name: &str, n: usize, links: &[(usize, usize, u32)]) {
     .unwrap();
     let ours = as_json(&power_graph(n, links).unwrap());
     assert_eq!(ours["groups"], answer["groups"], "{name}: groups");
-    assert_eq!(ours["power_edges"], answer["power_edges"], "{name}: power edges");
+    assert_eq!(
+        ours["power_edges"], answer["power_edges"],
+        "{name}: power edges"
+    );
 }
 
 /// xorshift64*, independent of colayout's generator.
@@ -56,7 +59,13 @@ fn random_graphs_give_webcolas_groups_and_power_edges() {
         let m = n + rng.below(3 * n);
         let typed = k % 5 == 4;
         let mut links: Vec<(usize, usize, u32)> = (0..m)
-            .map(|_| (rng.below(n), rng.below(n), if typed { rng.below(2) as u32 } else { 0 }))
+            .map(|_| {
+                (
+                    rng.below(n),
+                    rng.below(n),
+                    if typed { rng.below(2) as u32 } else { 0 },
+                )
+            })
             .filter(|l| l.0 != l.1)
             .collect();
         links.sort_unstable();
@@ -69,7 +78,8 @@ fn random_graphs_give_webcolas_groups_and_power_edges() {
 fn corpus_graphs_give_webcolas_groups_and_power_edges() {
     for name in ["karate", "lesmis", "can_96"] {
         let g = fixture(name);
-        let links: Vec<(usize, usize, u32)> = g.links().iter().map(|l| (l.source, l.target, 0)).collect();
+        let links: Vec<(usize, usize, u32)> =
+            g.links().iter().map(|l| (l.source, l.target, 0)).collect();
         compare(name, g.node_count(), &links);
     }
 }

@@ -202,7 +202,12 @@ impl Configuration {
         // The new module's candidates: top-level modules that share a neighbour with it.
         let mut partners: Vec<u32> = Vec::new();
         let mm = &self.modules[m as usize];
-        for (&(t, z), via_out) in mm.inc.iter().map(|x| (x, true)).chain(mm.out.iter().map(|x| (x, false))) {
+        for (&(t, z), via_out) in mm
+            .inc
+            .iter()
+            .map(|x| (x, true))
+            .chain(mm.out.iter().map(|x| (x, false)))
+        {
             let z = &self.modules[z as usize];
             let set = if via_out { &z.out } else { &z.inc };
             partners.extend(set.range((t, 0)..=(t, u32::MAX)).map(|&(_, y)| y));

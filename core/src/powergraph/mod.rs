@@ -74,6 +74,20 @@ impl PowerGraph {
         out
     }
 
+    /// The groups as layout groups (WebCola's `powerGraphGroups` sets them on the
+    /// layout): same members, the core's default padding and stiffness.
+    #[must_use]
+    pub fn layout_groups(&self) -> Vec<crate::Group> {
+        self.groups
+            .iter()
+            .map(|g| crate::Group {
+                leaves: g.leaves.clone(),
+                groups: g.groups.clone(),
+                ..crate::Group::default()
+            })
+            .collect()
+    }
+
     /// Every `(source, target, type)` the power edges stand for, sorted: the links of
     /// the graph, each once.
     #[must_use]
@@ -122,6 +136,19 @@ pub fn power_graph(n: usize, links: &[(usize, usize, u32)]) -> Result<PowerGraph
     let mut c = Configuration::new(n, links);
     while c.greedy_merge() {}
     Ok(c.group_hierarchy())
+}
+
+/// [`power_graph`] of a graph's links, all of type 0 (WebCola's default `linkType`).
+///
+/// # Errors
+/// As [`power_graph`].
+pub fn power_graph_of(graph: &crate::Graph) -> Result<PowerGraph> {
+    let links: Vec<(usize, usize, u32)> = graph
+        .links()
+        .iter()
+        .map(|l| (l.source, l.target, 0))
+        .collect();
+    power_graph(graph.node_count(), &links)
 }
 
 #[cfg(test)]
