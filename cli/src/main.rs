@@ -186,7 +186,7 @@ struct Drawing<'a> {
     labels: &'a [Option<String>],
     /// Routes clipped at the boxes with no room left for arrowheads (the SVG's markers
     /// end on the box).
-    routes: Vec<Vec<[f64; 2]>>,
+    routes: Routes,
     arrows: bool,
     hulls: bool,
     /// With `--power-graph`: its power edges are drawn instead of the links.
@@ -195,7 +195,10 @@ struct Drawing<'a> {
 
 /// Power edges as scene links (a representative node per end, for the picture's
 /// bookkeeping) and their routes: straight, clipped at the ends' boxes.
-fn power_edges(layout: &DynLayout, pg: &PowerGraph) -> (Vec<(usize, usize)>, Vec<Vec<[f64; 2]>>) {
+/// A drawn route per link, in layout units.
+type Routes = Vec<Vec<[f64; 2]>>;
+
+fn power_edges(layout: &DynLayout, pg: &PowerGraph) -> (Vec<(usize, usize)>, Routes) {
     let (nodes, groups) = (layout.node_bounds(), layout.group_bounds());
     let rect = |e: PowerEnd| match e {
         PowerEnd::Node(v) => nodes[v],

@@ -162,14 +162,24 @@ fn power_graph_groups_are_laid_out_and_its_edges_expand_to_the_links() {
     let doc = written_json(&out, &json);
     let pg = &doc["power_graph"];
     let groups = pg["groups"].as_array().unwrap();
-    assert_eq!(doc["groups"].as_array().unwrap().len(), groups.len(), "laid out as groups");
+    assert_eq!(
+        doc["groups"].as_array().unwrap().len(),
+        groups.len(),
+        "laid out as groups"
+    );
     // Expand every power edge to node pairs: exactly the input's links.
     fn leaves(groups: &[serde_json::Value], end: &serde_json::Value, out: &mut Vec<u64>) {
         if let Some(v) = end.get("node") {
             out.push(v.as_u64().unwrap());
         } else {
             let g = &groups[end["group"].as_u64().unwrap() as usize];
-            out.extend(g["leaves"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()));
+            out.extend(
+                g["leaves"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap()),
+            );
             for c in g["groups"].as_array().unwrap() {
                 leaves(groups, &serde_json::json!({ "group": c }), out);
             }
@@ -205,6 +215,9 @@ fn power_graph_groups_are_laid_out_and_its_edges_expand_to_the_links() {
         picture.matches("<line ").count() + picture.matches("<polyline ").count(),
         pg["power_edges"].as_array().unwrap().len()
     );
-    let grouped = colayout(&["layout", &data("smallgrouped.json"), "--power-graph"], None);
+    let grouped = colayout(
+        &["layout", &data("smallgrouped.json"), "--power-graph"],
+        None,
+    );
     assert_eq!(grouped.status.code(), Some(2));
 }
