@@ -4,6 +4,7 @@
 //! typed arrays. Errors are JS `Error`s with a `code` property equal to the core's
 //! `Error::code()`.
 
+mod powergraph;
 mod routing;
 
 use colayout::{

@@ -1,7 +1,7 @@
 //! WebCola's `Configuration`: modules with their typed in- and out-neighbours, the
 //! greedy merge, and the group hierarchy it leaves.
 
-use alloc::collections::{BTreeSet, BinaryHeap};
+use alloc::collections::BinaryHeap;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
@@ -10,10 +10,45 @@ use super::{PowerEdge, PowerEnd, PowerGraph, PowerGroup};
 /// A neighbour: `(link type, module id)`, ordered as WebCola iterates its `LinkSets`.
 type Neighbour = (u32, u32);
 
+/// A sorted set of neighbours (small: a module's degree), as a sorted vector.
+#[derive(Clone, Debug, Default)]
+struct Set(Vec<Neighbour>);
+
+impl Set {
+    fn contains(&self, x: &Neighbour) -> bool {
+        self.0.binary_search(x).is_ok()
+    }
+    fn insert(&mut self, x: Neighbour) {
+        if let Err(i) = self.0.binary_search(&x) {
+            self.0.insert(i, x);
+        }
+    }
+    fn remove(&mut self, x: &Neighbour) {
+        if let Ok(i) = self.0.binary_search(x) {
+            self.0.remove(i);
+        }
+    }
+    fn iter(&self) -> core::slice::Iter<'_, Neighbour> {
+        self.0.iter()
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The neighbours of link type `t`.
+    fn of_type(&self, t: u32) -> &[Neighbour] {
+        let lo = self.0.partition_point(|&(u, _)| u < t);
+        let hi = self.0.partition_point(|&(u, _)| u <= t);
+        &self.0[lo..hi]
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 struct Module {
-    out: BTreeSet<Neighbour>,
-    inc: BTreeSet<Neighbour>,
+    out: Set,
+    inc: Set,
     /// The two merged modules, lower id first; `None` for a node.
     children: Option<(u32, u32)>,
     /// Bumped whenever `out` or `inc` changes, so heap entries can tell they are stale.
@@ -56,7 +91,7 @@ pub struct Configuration {
     heap: BinaryHeap<Candidate>,
 }
 
-fn count_common(a: &BTreeSet<Neighbour>, b: &BTreeSet<Neighbour>) -> usize {
+fn count_common(a: &Set, b: &Set) -> usize {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small.iter().filter(|x| large.contains(x)).count()
 }
@@ -74,15 +109,21 @@ impl Configuration {
             n
         ];
         for &(s, t, ty) in links {
-            modules[s].out.insert((ty, t as u32));
-            modules[t].inc.insert((ty, s as u32));
+            modules[s].out.0.push((ty, t as u32));
+            modules[t].inc.0.push((ty, s as u32));
+        }
+        for m in &mut modules {
+            for set in [&mut m.out, &mut m.inc] {
+                set.0.sort_unstable();
+                set.0.dedup();
+            }
         }
         // Every pair that shares a neighbour, once per shared neighbour: counted by
         // sorting the pair list.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for m in &modules {
             for set in [&m.out, &m.inc] {
-                let all: Vec<Neighbour> = set.iter().copied().collect();
+                let all = &set.0;
                 for (i, &(t1, x)) in all.iter().enumerate() {
                     for &(t2, y) in &all[i + 1..] {
                         if t1 != t2 {
@@ -169,8 +210,8 @@ impl Configuration {
             .copied()
             .collect();
         self.modules.push(Module {
-            out: out_int.iter().copied().collect(),
-            inc: in_int.iter().copied().collect(),
+            out: Set(out_int.clone()),
+            inc: Set(in_int.clone()),
             children: Some((a, b)),
             version: 0,
             root: true,
@@ -210,7 +251,7 @@ impl Configuration {
         {
             let z = &self.modules[z as usize];
             let set = if via_out { &z.out } else { &z.inc };
-            partners.extend(set.range((t, 0)..=(t, u32::MAX)).map(|&(_, y)| y));
+            partners.extend(set.of_type(t).iter().map(|&(_, y)| y));
         }
         partners.sort_unstable();
         partners.dedup();
@@ -264,7 +305,7 @@ impl Configuration {
         let mut stack: Vec<u32> = top.iter().rev().copied().collect();
         while let Some(m) = stack.pop() {
             let module = &self.modules[m as usize];
-            for &(t, target) in &module.out {
+            for &(t, target) in module.out.iter() {
                 power_edges.push(PowerEdge {
                     source: end(m),
                     target: end(target),

@@ -5,6 +5,8 @@ export { simd } from './load.js';
 export { LayoutError } from './errors.js';
 export { EventType, Layout, Rectangle, defaultOptions, defaultRouteOptions, errorCodes, layout } from './layout.js';
 export { ConvexHull, makeEdgeBetween, makeEdgeTo } from './geom.js';
+export { getGroups, powergraph } from './powergraph.js';
+export type { LinkTypeAccessor, PowerEdge, PowerGroup } from './powergraph.js';
 export type { Box, Point } from './geom.js';
 export type { EventName, InputGroup, InputLink, InputNode, LayoutEvent } from './layout.js';
 export { LayoutAdaptor, D3StyleLayoutAdaptor, adaptor, d3adaptor } from './adaptor.js';

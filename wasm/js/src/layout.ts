@@ -2,6 +2,7 @@
 // and the same writes to the user's node, link and group objects.
 import type { RawEdgeRouter, RawLayout } from './raw.js';
 import { points, type Point } from './geom.js';
+import { getGroups, type PowerEdge, type PowerGroup } from './powergraph.js';
 import { raw } from './load.js';
 import { LayoutError, rethrow } from './errors.js';
 import { toJson } from './json.js';
@@ -617,6 +618,21 @@ export class Layout {
       i += 1 + 2 * k;
     }
     return out;
+  }
+
+  /** WebCola's `powerGraphGroups(f)`: the power-graph decomposition of the links (all of
+   * type 0, WebCola's default `linkType`), set as this layout's groups; `f` gets
+   * `{groups, powerEdges}`. */
+  powerGraphGroups(f: (g: { groups: PowerGroup<InputNode>[]; powerEdges: PowerEdge<InputNode>[] }) => void): this {
+    const nodes = this._nodes;
+    const g = getGroups(nodes, this._links, {
+      getSourceIndex: (l) => index(l.source, nodes),
+      getTargetIndex: (l) => index(l.target, nodes),
+      getType: () => 0,
+    });
+    this.groups(g.groups as unknown as InputGroup[]);
+    f(g);
+    return this;
   }
 
   /** Releases the Wasm memory; the layout cannot tick afterwards. */

@@ -37,6 +37,7 @@ export interface RawModule {
   error_codes(): string[];
   default_options(): string;
   default_route_options(): string;
+  power_graph(n: number, edges: Uint32Array, types: Uint32Array): string;
   convex_hull(points: Float64Array): Float64Array;
   make_edge_between(source: Float64Array, target: Float64Array, ah: number): Float64Array;
   make_edge_to(x: number, y: number, target: Float64Array, ah: number): Float64Array;

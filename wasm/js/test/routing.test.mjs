@@ -63,3 +63,30 @@ test('prepareEdgeRouting and routeEdge route around the other boxes, source to t
   assert.equal(colayout.defaultRouteOptions.route, 'clip');
   layout.free();
 });
+
+test('powerGraphGroups gives WebCola groups and power edges, and sets them as groups', () => {
+  const g = JSON.parse(readFileSync(path.join(repo, 'data', 'karate.json'), 'utf8'));
+  const mk = () => ({
+    nodes: Array.from({ length: g.nodes }, (_, i) => ({ name: String(i) })),
+    links: g.links.map(([source, target]) => ({ source, target })),
+  });
+  const ours = mk();
+  const theirs = mk();
+  let got, want;
+  const layout = new colayout.Layout().nodes(ours.nodes).links(ours.links).powerGraphGroups((x) => (got = x));
+  new webcola.Layout().nodes(theirs.nodes).links(theirs.links).powerGraphGroups((x) => (want = x));
+  assert.equal(got.groups.length, want.groups.length);
+  assert.equal(got.powerEdges.length, want.powerEdges.length);
+  const name = (e) => ('leaves' in e ? `g${e.id}` : e.name);
+  assert.deepEqual(
+    got.powerEdges.map((e) => [name(e.source), name(e.target)]),
+    want.powerEdges.map((e) => [name(e.source), name(e.target)]),
+  );
+  const members = (gr) => gr.leaves.map((v) => v.name).join(',');
+  assert.deepEqual(got.groups.map(members), want.groups.map(members));
+  assert.equal(layout.groups().length, got.groups.length);
+  layout.start(10, 10, 10, 0, false);
+  assert.ok(got.groups.every((gr) => gr.bounds), 'groups get bounds');
+  const pg = colayout.powergraph.getGroups([0, 1, 2], [[0, 1], [0, 2]], { getSourceIndex: (l) => l[0], getTargetIndex: (l) => l[1], getType: () => 0 });
+  assert.equal(pg.powerEdges.length, 1);
+});
