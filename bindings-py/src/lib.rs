@@ -2,7 +2,7 @@
 //! thin bindings of the core. The rooms mirror the core's: [`graph`] (graphs from
 //! array-likes), [`layout`] (the engine and the one-shot call), [`io`] (readers), [`metrics`] (layout quality),
 //! [`options`] (keyword options by the core's names), [`routing`] (edge routes and
-//! geometry), [`error`] (one exception per
+//! geometry), [`powergraph`], [`error`] (one exception per
 //! error kind), and [`convert`] (Python values into Rust ones).
 
 mod convert;
@@ -12,6 +12,7 @@ mod io;
 mod layout;
 mod metrics;
 mod options;
+mod powergraph;
 mod routing;
 
 use pyo3::prelude::*;
@@ -37,6 +38,7 @@ fn _colayout(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(io::read_dot, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(routing::convex_hull, m)?)?;
+    m.add_function(wrap_pyfunction!(powergraph::power_graph, m)?)?;
     m.add_function(wrap_pyfunction!(routing::make_edge_between, m)?)?;
     error::register(m)
 }

@@ -83,3 +83,23 @@ def test_geometry_functions():
     assert e.tolist() == [[5, 0], [90, 0], [85, 0]]
     with pytest.raises(ValueError):
         colayout.make_edge_between((0, 0, 1), (0, 0, 1, 1))
+
+
+def test_power_graph_edges_expand_to_the_links():
+    doc = json.loads((DATA / "karate.json").read_text())
+    pg = colayout.power_graph(doc["links"], n=doc["nodes"])
+    groups = pg["groups"]
+
+    def leaves(end):
+        kind, i = end
+        if kind == "node":
+            return [i]
+        g = groups[i]
+        return g["leaves"] + [v for c in g["groups"] for v in leaves(("group", c))]
+
+    expanded = sorted(
+        (min(s, t), max(s, t)) for a, b, _ in pg["power_edges"] for s in leaves(a) for t in leaves(b)
+    )
+    assert expanded == sorted((min(s, t), max(s, t)) for s, t in doc["links"])
+    assert len(pg["power_edges"]) < len(doc["links"])
+    assert colayout.power_graph(colayout.read_json(DATA / "karate.json")) == pg
