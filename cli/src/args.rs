@@ -18,6 +18,8 @@ pub struct Args {
     pub input: String,
     pub output: Option<String>,
     pub svg: Option<String>,
+    /// `--dot OUT.dot`: the laid-out graph as DOT with `pos`.
+    pub dot: Option<String>,
     pub options: LayoutOptions,
     /// `--link-distance` was given (otherwise DOT input gets Graphviz's 72).
     pub link_distance_given: bool,
@@ -65,6 +67,8 @@ OPTIONS:
                               unless --svg is given); replaced only by a run that
                               succeeds
         --svg OUT.svg         draw the layout as SVG
+        --dot OUT.dot         write the layout as Graphviz DOT with pos (neato -n2
+                              draws it as laid out) and groups as clusters
         --route clip|polyline edges for the SVG and the JSON's \"routes\" (one list
                               of [x, y] per link): straight and clipped at the node
                               boxes, or around the other boxes [{ro}]
@@ -142,6 +146,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
         input: String::new(),
         output: None,
         svg: None,
+        dot: None,
         options: LayoutOptions::default(),
         link_distance_given: false,
         schedule: Schedule {
@@ -173,6 +178,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             "-h" | "--help" => return Ok(None),
             "-o" | "--output" => a.output = Some(value()?),
             "--svg" => a.svg = Some(value()?),
+            "--dot" => a.dot = Some(value()?),
             "--link-distance" => {
                 a.options.link_distance = number(&flag, &value()?)?;
                 a.link_distance_given = true;
@@ -310,11 +316,16 @@ pub fn parse() -> Result<Option<Args>, Failure> {
     }
     a.input =
         input.ok_or_else(|| bad_usage("missing INPUT (a JSON or DOT file, or - for stdin)"))?;
-    if let (Some(o), Some(s)) = (&a.output, &a.svg) {
-        if same_file(o, s) {
-            return Err(bad_usage(format!(
-                "-o and --svg name the same file ({o}); give them different paths"
-            )));
+    let outputs = [("-o", &a.output), ("--svg", &a.svg), ("--dot", &a.dot)];
+    for (i, (f1, p1)) in outputs.iter().enumerate() {
+        for (f2, p2) in &outputs[i + 1..] {
+            if let (Some(p), Some(q)) = (p1, p2) {
+                if same_file(p, q) {
+                    return Err(bad_usage(format!(
+                        "{f1} and {f2} name the same file ({p}); give them different paths"
+                    )));
+                }
+            }
         }
     }
     Ok(Some(a))

@@ -362,8 +362,20 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     if let (Some(path), Some(svg)) = (&args.svg, &svg) {
         files.push((path, svg.as_bytes()));
     }
+    let dot_text = args.dot.as_ref().map(|_| {
+        dot::write(
+            layout.graph(),
+            &report.positions,
+            layout.dims(),
+            &labels,
+            directed,
+        )
+    });
+    if let (Some(path), Some(text)) = (&args.dot, &dot_text) {
+        files.push((path, text.as_bytes()));
+    }
     write::atomically(&files)?;
-    if args.output.is_none() && args.svg.is_none() {
+    if args.output.is_none() && args.svg.is_none() && args.dot.is_none() {
         std::io::stdout()
             .write_all(doc.as_bytes())
             .map_err(|e| Failure(format!("cannot write to stdout: {e}"), 1))?;
@@ -383,7 +395,7 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     if layout.reached_max_ticks() {
         eprintln!("colayout: warning: stopped after {ticks} ticks (--max-ticks) before converging");
     }
-    if args.output.is_some() || args.svg.is_some() {
+    if args.output.is_some() || args.svg.is_some() || args.dot.is_some() {
         eprintln!(
             "colayout: {} nodes, {} links: {ticks} ticks, SN {sn:.2}, {millis:.1} ms",
             layout.graph().node_count(),

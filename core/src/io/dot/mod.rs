@@ -21,11 +21,14 @@
 //! - edge `weight`: the link's weight;
 //! - cluster `margin` (points): the group's padding.
 //!
-//! Other attributes are read and ignored.
+//! Other attributes are read and ignored. [`write`] gives a laid-out graph back as DOT.
 
 mod builder;
 mod lexer;
 mod parser;
+mod writer;
+
+pub use writer::write;
 
 use super::{Input, Limits};
 use crate::error::{Error, Result};
@@ -197,5 +200,31 @@ mod tests {
         assert!(looks_like_dot("STRICT Graph { }"));
         assert!(!looks_like_dot("{\"nodes\": []}"));
         assert!(!looks_like_dot(""));
+    }
+
+    #[test]
+    fn written_dot_reads_back_the_same_graph() {
+        let text = "digraph { subgraph cluster_0 { margin=4; a [width=1, height=0.5, label=\"A \\\"q\\\"\"]; subgraph cluster_1 { b } } c; a -> b [len=2]; b -> c }";
+        let input = parse(text).unwrap();
+        let n = input.graph.node_count();
+        let positions: Vec<f64> = (0..2 * n).map(|k| k as f64 * 1.5 - 2.0).collect();
+        let out = write(&input.graph, &positions, 2, &input.labels, input.directed);
+        let back = parse(&out).unwrap();
+        assert!(back.directed);
+        assert_eq!(back.graph.node_count(), n);
+        assert_eq!(back.graph.links().len(), 2);
+        assert_eq!(back.graph.groups().groups().len(), 2);
+        let by_label = |inp: &Input, l: &str| {
+            inp.labels
+                .iter()
+                .position(|x| x.as_deref() == Some(l))
+                .unwrap()
+        };
+        let (i, j) = (by_label(&input, "A \"q\""), by_label(&back, "A \"q\""));
+        assert_eq!(back.graph.nodes()[j].width, input.graph.nodes()[i].width);
+        let near = |a: Option<f64>, b: f64| (a.unwrap() - b).abs() <= 1e-9 * (1.0 + b.abs());
+        assert!(near(back.graph.nodes()[j].x, positions[2 * i]));
+        assert!(near(back.graph.nodes()[j].y, positions[2 * i + 1]));
+        assert_eq!(back.graph.links()[0].length, input.graph.links()[0].length);
     }
 }

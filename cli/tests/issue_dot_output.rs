@@ -1,0 +1,62 @@
+//! `--dot OUT.dot`: the layout as DOT with `pos`, read back by colayout itself (issue 13).
+
+mod common;
+
+use common::{colayout, data, tmp, written_json};
+
+#[test]
+fn dot_output_reads_back_with_the_laid_out_positions_and_clusters() {
+    let (json, dot) = (tmp("dot-out.json"), tmp("dot-out.dot"));
+    let out = colayout(
+        &[
+            "layout",
+            &data("clusters.dot"),
+            "-o",
+            json.to_str().unwrap(),
+            "--dot",
+            dot.to_str().unwrap(),
+        ],
+        None,
+    );
+    let doc = written_json(&out, &json);
+    let text = std::fs::read_to_string(&dot).unwrap();
+    assert!(text.starts_with("digraph {") && text.contains("subgraph cluster_0"));
+    let back = colayout::io::dot::parse(&text).unwrap();
+    let original =
+        colayout::io::dot::parse(&std::fs::read_to_string(data("clusters.dot")).unwrap()).unwrap();
+    assert_eq!(
+        back.graph.groups().groups().len(),
+        original.graph.groups().groups().len()
+    );
+    assert_eq!(back.graph.links().len(), original.graph.links().len());
+    // Nodes are written as n<i>; their pos is the JSON's position.
+    for (i, p) in doc["positions"].as_array().unwrap().iter().enumerate() {
+        let label = original.labels[i].as_deref().unwrap();
+        let j = back
+            .labels
+            .iter()
+            .position(|l| l.as_deref() == Some(label))
+            .unwrap();
+        let v = &back.graph.nodes()[j];
+        // The reader's unit conversion may round the last bit.
+        let close = |a: Option<f64>, b: Option<f64>| {
+            (a.unwrap() - b.unwrap()).abs() <= 1e-9 * (1.0 + b.unwrap().abs())
+        };
+        assert!(
+            close(v.x, p[0].as_f64()) && close(v.y, p[1].as_f64()),
+            "{label}"
+        );
+    }
+    let same = colayout(
+        &[
+            "layout",
+            &data("karate.json"),
+            "--dot",
+            "x.dot",
+            "-o",
+            "x.dot",
+        ],
+        None,
+    );
+    assert_eq!(same.status.code(), Some(2));
+}
