@@ -54,12 +54,14 @@ colayout: constraint-based graph layout (WebCola's layout, in Rust)
 USAGE:
     colayout layout INPUT [OPTIONS]
 
-INPUT is a file, or - for stdin, in one of three forms:
+INPUT is a file, or - for stdin, in one of four forms:
 - WebCola's JSON, {{\"nodes\": [...], \"links\": [...], \"groups\": [...],
   \"constraints\": [...]}};
 - the corpus shape, {{\"nodes\": N, \"links\": [[u, v], ...]}};
 - Graphviz DOT. Clusters become groups; node width, height (inches), label, pos
-  (points) and pin, and edge len (inches) and weight are used.
+  (points) and pin, and edge len (inches) and weight are used;
+- GraphML. Nested graphs become groups; node data x, y, width, height and label,
+  and edge data weight and length are used.
 UTF-8, or UTF-16 (with or without a byte-order mark).
 
 OPTIONS:

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use colayout::geom::make_edge_between;
-use colayout::io::{dot, json, Input};
+use colayout::io::{dot, graphml, json, Input};
 use colayout::layout::REPORT_TOLERANCE;
 use colayout::powergraph::{power_graph_of, PowerEnd, PowerGraph};
 use colayout::{Axis, DynLayout, RouteOptions};
@@ -35,7 +35,9 @@ fn run() -> Result<(), Failure> {
     let bytes = read_input(&args.input)?;
     let bad = |e: colayout::Error| Failure(format!("{}: {e}", args.input), 2);
     let text = colayout::io::decode(&bytes).map_err(bad)?;
-    let input = if dot::looks_like_dot(&text) {
+    let input = if graphml::looks_like_graphml(&text) {
+        graphml::parse_with(&text, &args.limits).map_err(bad)?
+    } else if dot::looks_like_dot(&text) {
         if !args.link_distance_given {
             args.options.link_distance = dot::DEFAULT_LEN;
         }

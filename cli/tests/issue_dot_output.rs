@@ -60,3 +60,37 @@ fn dot_output_reads_back_with_the_laid_out_positions_and_clusters() {
     );
     assert_eq!(same.status.code(), Some(2));
 }
+
+#[test]
+fn graphml_input_from_networkx_is_laid_out_and_bad_graphml_is_refused() {
+    let (json, svg) = (tmp("graphml.json"), tmp("graphml.svg"));
+    let out = colayout(
+        &[
+            "layout",
+            &data("lesmis.graphml"),
+            "--avoid-overlaps",
+            "-o",
+            json.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+        None,
+    );
+    let doc = written_json(&out, &json);
+    assert_eq!(doc["positions"].as_array().unwrap().len(), 77);
+    assert!(
+        doc["overlapping"].as_array().unwrap().is_empty(),
+        "boxes from width/height data"
+    );
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("Valjean"));
+    let bad = colayout(
+        &["layout", "-"],
+        Some("<?xml version=\"1.0\"?><graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"b\"/></graph></graphml>"),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("\"b\" is not a node") && err.contains("line 1"),
+        "{err}"
+    );
+}

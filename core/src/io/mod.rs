@@ -1,6 +1,6 @@
-//! Readers shared by every frontend: WebCola's JSON (feature `json`) and Graphviz DOT
-//! (feature `dot`), both into one [`Input`], under the same [`Limits`]; and [`decode`],
-//! which turns file bytes into text.
+//! Readers shared by every frontend: WebCola's JSON (feature `json`), Graphviz DOT
+//! (feature `dot`) and GraphML (feature `graphml`), all into one [`Input`], under the
+//! same [`Limits`]; and [`decode`], which turns file bytes into text.
 
 use alloc::borrow::Cow;
 use alloc::format;
@@ -12,6 +12,8 @@ use crate::graph::Graph;
 
 #[cfg(feature = "dot")]
 pub mod dot;
+#[cfg(feature = "graphml")]
+pub mod graphml;
 #[cfg(feature = "json")]
 pub mod json;
 
