@@ -21,7 +21,7 @@
 //! - edge `weight`: the link's weight;
 //! - cluster `margin` (points): the group's padding.
 //!
-//! Other attributes are read and ignored. [`write`] gives a laid-out graph back as DOT.
+//! Other attributes are read and ignored. [`write()`] gives a laid-out graph back as DOT.
 
 mod builder;
 mod lexer;
