@@ -4,6 +4,7 @@
 //! typed arrays. Errors are JS `Error`s with a `code` property equal to the core's
 //! `Error::code()`.
 
+mod layout3d;
 mod powergraph;
 mod routing;
 
@@ -12,6 +13,7 @@ use colayout::{
 };
 use wasm_bindgen::prelude::*;
 
+pub use layout3d::RawLayout3D;
 pub use routing::RawEdgeRouter;
 
 /// True when this module was built with Wasm SIMD (simd128).

@@ -47,6 +47,18 @@ impl Default for Schedule {
 }
 
 impl Schedule {
+    /// WebCola's `Layout3D.start(iterations)`: up to `iterations` descent iterations
+    /// until converged, no centring, no ticking on.
+    #[must_use]
+    pub fn layout3d(iterations: usize) -> Self {
+        Self {
+            unconstrained: iterations,
+            keep_running: false,
+            center_graph: false,
+            ..Self::default()
+        }
+    }
+
     /// `start(a, b, c)` with WebCola's defaults for the rest.
     #[must_use]
     pub fn iterations(

@@ -6,6 +6,8 @@ export { LayoutError } from './errors.js';
 export { EventType, Layout, Rectangle, defaultOptions, defaultRouteOptions, errorCodes, layout } from './layout.js';
 export { ConvexHull, makeEdgeBetween, makeEdgeTo } from './geom.js';
 export { getGroups, powergraph } from './powergraph.js';
+export { Layout3D } from './layout3d.js';
+export type { Link3D, Node3D } from './layout3d.js';
 export type { LinkTypeAccessor, PowerEdge, PowerGroup } from './powergraph.js';
 export type { Box, Point } from './geom.js';
 export type { EventName, InputGroup, InputLink, InputNode, LayoutEvent } from './layout.js';

@@ -25,6 +25,13 @@ export interface RawLayout {
   free(): void;
 }
 
+export interface RawLayout3D {
+  start(iterations: number): number;
+  tick(): number;
+  positions_f64(): Float64Array;
+  free(): void;
+}
+
 export interface RawEdgeRouter {
   route(source: number, target: number, ah: number): Float64Array;
   free(): void;
@@ -33,6 +40,7 @@ export interface RawEdgeRouter {
 export interface RawModule {
   default(input: { module_or_path: BufferSource | URL | string | Response | Promise<Response> }): Promise<unknown>;
   RawLayout: new (graph: string, options: string) => RawLayout;
+  RawLayout3D: new (graph: string, idealLinkLength: number, jaccard: boolean) => RawLayout3D;
   built_with_simd(): boolean;
   error_codes(): string[];
   default_options(): string;

@@ -173,6 +173,27 @@ impl Default for LayoutOptions {
 }
 
 impl LayoutOptions {
+    /// WebCola's `Layout3D(nodes, links, idealLinkLength)`: Jaccard link lengths
+    /// `idealLinkLength · (1 + 1.5 · J)` (or `idealLinkLength` per link without them),
+    /// convergence threshold 1e-3, no packing of components.
+    #[must_use]
+    pub fn layout3d(ideal_link_length: f64, jaccard: bool) -> Self {
+        Self {
+            link_distance: ideal_link_length,
+            link_lengths: if jaccard {
+                LinkLengths::Jaccard {
+                    ideal: ideal_link_length,
+                    w: 1.5,
+                }
+            } else {
+                LinkLengths::Given
+            },
+            convergence_threshold: 1e-3,
+            handle_disconnected: false,
+            ..Self::default()
+        }
+    }
+
     pub(crate) fn validate(&self) -> Result<()> {
         linklengths::positive("convergence_threshold", self.convergence_threshold)?;
         linklengths::positive("size", self.size[0])?;
