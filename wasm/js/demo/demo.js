@@ -148,6 +148,10 @@ class PageEngine {
     this.layout.stop();
     this.layout = this.make(nodes, links);
   }
+  /** Edge routes from colayout's `routes()` (`'clip'` or `'polyline'`); null for webcola. */
+  routes(kind) {
+    return this.layout.routes ? this.layout.routes({ route: kind, arrowHead: 4 }) : null;
+  }
   free() {
     if (this.layout?.free) this.layout.free();
     else this.layout?.stop();
@@ -317,11 +321,32 @@ class Pane {
     ctx.lineWidth = 1 / s;
     ctx.strokeStyle = '#9aa5b1';
     ctx.beginPath();
-    for (const [u, v] of pairs) {
-      ctx.moveTo(nodes[u].x, nodes[u].y);
-      ctx.lineTo(nodes[v].x, nodes[v].y);
+    const routes = this.currentRoutes();
+    if (routes) {
+      for (const r of routes) r.forEach((p, k) => (k ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+    } else {
+      for (const [u, v] of pairs) {
+        ctx.moveTo(nodes[u].x, nodes[u].y);
+        ctx.lineTo(nodes[v].x, nodes[v].y);
+      }
     }
     ctx.stroke();
+    if (routes) {
+      // Arrowheads: 4 units long, from each route's end (4 short of its target's box).
+      ctx.fillStyle = '#9aa5b1';
+      ctx.beginPath();
+      routes.forEach((r, k) => {
+        const [a, b] = [r[r.length - 2], r[r.length - 1]];
+        const t = nodes[pairs[k][1]];
+        const len = Math.hypot(b.x - a.x, b.y - a.y);
+        if (len === 0 || !t.width) return;
+        const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len];
+        ctx.moveTo(b.x + 4 * ux, b.y + 4 * uy);
+        ctx.lineTo(b.x - 1.5 * uy, b.y + 1.5 * ux);
+        ctx.lineTo(b.x + 1.5 * uy, b.y - 1.5 * ux);
+      });
+      ctx.fill();
+    }
     const r = Math.max(2, Math.min(8, 5 * s)) / s;
     const explore = shownMode === 'explore';
     const shape = (v) => {
@@ -364,6 +389,18 @@ class Pane {
     const e = this.engine;
     const ms = e.timer.mean();
     this.stats.textContent = `${e.label}\n${nodes.length} nodes, ${pairs.length} links\n${Number.isFinite(ms) ? ms.toFixed(2) : '-'} ms/tick, tick ${e.ticks}, ${e.running ? 'running' : 'converged'}`;
+  }
+  /** The routes drawn this frame, or null for straight lines: polylines are recomputed
+   * at most every 200 ms while the layout moves (clipped edges every frame). */
+  currentRoutes() {
+    if (edgeRoute === 'straight' || !this.engine.routes) return (this.lastRoutes = null);
+    const now = performance.now();
+    const stale = this.routedKind !== edgeRoute || this.routedTick !== this.engine.ticks || this.dragging >= 0;
+    if (!this.lastRoutes || (stale && (edgeRoute === 'clip' || now - this.routedAt > 200 || this.routedKind !== edgeRoute))) {
+      this.lastRoutes = this.engine.routes(edgeRoute);
+      Object.assign(this, { routedKind: edgeRoute, routedTick: this.engine.ticks, routedAt: now });
+    }
+    return this.lastRoutes;
   }
   listen() {
     const c = this.canvas;
@@ -435,6 +472,7 @@ let shown = null;
 let shownMode = 'full';
 let ticksPerFrame = 1;
 let avoidOverlaps = false;
+let edgeRoute = 'straight';
 const frames = { interval: new Recent(), work: new Recent(), log: [] };
 
 /** Adds the neighbours of local node `i` in every pane. */
@@ -449,6 +487,7 @@ async function setup() {
   shownMode = $('mode').value;
   ticksPerFrame = Number($('tpf').value);
   avoidOverlaps = $('overlaps').checked;
+  edgeRoute = $('route').value;
   const kinds = [$('engine').value];
   if ($('compare').checked && kinds[0] !== 'webcola') kinds.push('webcola');
   const query = new URLSearchParams({
@@ -457,6 +496,7 @@ async function setup() {
     engine: kinds[0],
     compare: $('compare').checked ? '1' : '0',
     overlaps: avoidOverlaps ? '1' : '0',
+    route: edgeRoute,
     tpf: String(ticksPerFrame),
   });
   history.replaceState(null, '', `?${query}`);
@@ -520,14 +560,15 @@ function restart() {
   return ready;
 }
 
-for (const id of ['graph', 'mode', 'engine', 'compare', 'overlaps', 'tpf']) {
+for (const id of ['graph', 'mode', 'engine', 'compare', 'overlaps', 'tpf', 'route']) {
   const el = $(id);
   const params = new URLSearchParams(location.search);
   if (params.has(id)) {
     if (el.type === 'checkbox') el.checked = params.get(id) === '1';
     else el.value = params.get(id);
   }
-  el.addEventListener('change', () => (id === 'tpf' ? (ticksPerFrame = Number(el.value)) : restart()));
+  const live = { tpf: () => (ticksPerFrame = Number(el.value)), route: () => (edgeRoute = el.value) };
+  el.addEventListener('change', () => (live[id] ? live[id]() : restart()));
 }
 $('restart').addEventListener('click', restart);
 $('fit').addEventListener('click', () => panes.forEach((p) => (p.view.auto = true)));

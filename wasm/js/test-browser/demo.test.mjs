@@ -258,6 +258,45 @@ test('avoid overlaps: label boxes end disjoint, on the page and in the worker', 
   }
 });
 
+test('the edges switch: polylines around the label boxes, then clipped edges', async () => {
+  const { page, errors } = await open('graph=lesmis&overlaps=1&route=polyline&tpf=10');
+  await converged(page, errors);
+  const check = () =>
+    page.evaluate(() => {
+      const pane = window.demo.panes[0];
+      pane.draw();
+      const routes = pane.lastRoutes;
+      const boxes = pane.nodes.map((v) => [v.x - v.width / 2, v.x + v.width / 2, v.y - v.height / 2, v.y + v.height / 2]);
+      // Whether segment p-q passes through the box's interior (Liang-Barsky, shrunk 1e-6).
+      const through = (p, q, [x0, x1, y0, y1]) => {
+        let [t0, t1] = [0, 1];
+        const [dx, dy] = [q.x - p.x, q.y - p.y];
+        for (const [a, b] of [[-dx, p.x - x0 - 1e-6], [dx, x1 - 1e-6 - p.x], [-dy, p.y - y0 - 1e-6], [dy, y1 - 1e-6 - p.y]]) {
+          if (a === 0) {
+            if (b < 0) return false;
+          } else if (a < 0) t0 = Math.max(t0, b / a);
+          else t1 = Math.min(t1, b / a);
+        }
+        return t0 < t1;
+      };
+      let crossing = 0;
+      routes.forEach((r, k) => {
+        const [s, t] = pane.pairs[k];
+        for (let i = 1; i < r.length; i++) boxes.forEach((b, j) => j !== s && j !== t && through(r[i - 1], r[i], b) && crossing++);
+      });
+      return { count: routes.length, links: pane.pairs.length, bent: routes.filter((r) => r.length > 2).length, crossing };
+    });
+  const poly = await check();
+  assert.equal(poly.count, poly.links);
+  assert.ok(poly.bent > 10, `${poly.bent} routes bend`);
+  assert.equal(poly.crossing, 0);
+  await page.selectOption('#route', 'clip');
+  const clip = await check();
+  assert.equal(clip.bent, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('colayout beside webcola: ms per tick on dwt_419 in the same page; screenshot', async () => {
   const { page, errors } = await open('graph=dwt_419&mode=full&engine=colayout&compare=1&tpf=1');
   const bench = await page.evaluate(() => window.demo.benchmark('dwt_419'));
