@@ -20,6 +20,8 @@ pub struct Args {
     pub svg: Option<String>,
     /// `--dot OUT.dot`: the laid-out graph as DOT with `pos`.
     pub dot: Option<String>,
+    /// `--png OUT.png`: the SVG's picture as PNG.
+    pub png: Option<String>,
     pub options: LayoutOptions,
     /// `--link-distance` was given (otherwise DOT input gets Graphviz's 72).
     pub link_distance_given: bool,
@@ -69,6 +71,7 @@ OPTIONS:
                               unless --svg is given); replaced only by a run that
                               succeeds
         --svg OUT.svg         draw the layout as SVG
+        --png OUT.png         draw the layout as PNG (the SVG's picture)
         --dot OUT.dot         write the layout as Graphviz DOT with pos (neato -n2
                               draws it as laid out) and groups as clusters
         --route clip|polyline edges for the SVG and the JSON's \"routes\" (one list
@@ -149,6 +152,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
         output: None,
         svg: None,
         dot: None,
+        png: None,
         options: LayoutOptions::default(),
         link_distance_given: false,
         schedule: Schedule {
@@ -181,6 +185,7 @@ pub fn parse() -> Result<Option<Args>, Failure> {
             "-o" | "--output" => a.output = Some(value()?),
             "--svg" => a.svg = Some(value()?),
             "--dot" => a.dot = Some(value()?),
+            "--png" => a.png = Some(value()?),
             "--link-distance" => {
                 a.options.link_distance = number(&flag, &value()?)?;
                 a.link_distance_given = true;
@@ -318,7 +323,12 @@ pub fn parse() -> Result<Option<Args>, Failure> {
     }
     a.input =
         input.ok_or_else(|| bad_usage("missing INPUT (a JSON or DOT file, or - for stdin)"))?;
-    let outputs = [("-o", &a.output), ("--svg", &a.svg), ("--dot", &a.dot)];
+    let outputs = [
+        ("-o", &a.output),
+        ("--svg", &a.svg),
+        ("--dot", &a.dot),
+        ("--png", &a.png),
+    ];
     for (i, (f1, p1)) in outputs.iter().enumerate() {
         for (f2, p2) in &outputs[i + 1..] {
             if let (Some(p), Some(q)) = (p1, p2) {

@@ -1,4 +1,6 @@
-//! The `colayout` command line's own format: [`svg`] draws a layout. (Reading WebCola's
-//! JSON and Graphviz DOT is the core's `colayout::io`.)
+//! The `colayout` command line's own formats: [`svg`] draws a layout, [`png`] renders
+//! that drawing. (Reading WebCola's JSON, DOT and GraphML, and writing DOT, is the
+//! core's `colayout::io`.)
 
+pub mod png;
 pub mod svg;

@@ -338,8 +338,8 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         doc.push_str(&power_graph_json(pg).to_string());
         doc.push_str("}\n");
     }
-    let svg = match &args.svg {
-        Some(_) => {
+    let svg = match args.svg.is_some() || args.png.is_some() {
+        true => {
             let routes = layout
                 .routes(&RouteOptions {
                     arrow_head: 0.0,
@@ -355,7 +355,11 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
             };
             Some(picture(&layout, &report, &drawing))
         }
-        None => None,
+        false => None,
+    };
+    let png = match (&args.png, &svg) {
+        (Some(_), Some(svg)) => Some(colayout_cli::png::render(svg).map_err(|e| Failure(e, 1))?),
+        _ => None,
     };
     let mut files: Vec<(&str, &[u8])> = Vec::new();
     if let Some(path) = &args.output {
@@ -363,6 +367,9 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     }
     if let (Some(path), Some(svg)) = (&args.svg, &svg) {
         files.push((path, svg.as_bytes()));
+    }
+    if let (Some(path), Some(png)) = (&args.png, &png) {
+        files.push((path, png));
     }
     let dot_text = args.dot.as_ref().map(|_| {
         dot::write(
@@ -377,7 +384,10 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
         files.push((path, text.as_bytes()));
     }
     write::atomically(&files)?;
-    if args.output.is_none() && args.svg.is_none() && args.dot.is_none() {
+    if [&args.output, &args.svg, &args.dot, &args.png]
+        .iter()
+        .all(|o| o.is_none())
+    {
         std::io::stdout()
             .write_all(doc.as_bytes())
             .map_err(|e| Failure(format!("cannot write to stdout: {e}"), 1))?;
@@ -397,7 +407,10 @@ fn lay_out(args: &Args, input: Input) -> Result<(), Failure> {
     if layout.reached_max_ticks() {
         eprintln!("colayout: warning: stopped after {ticks} ticks (--max-ticks) before converging");
     }
-    if args.output.is_some() || args.svg.is_some() || args.dot.is_some() {
+    if [&args.output, &args.svg, &args.dot, &args.png]
+        .iter()
+        .any(|o| o.is_some())
+    {
         eprintln!(
             "colayout: {} nodes, {} links: {ticks} ticks, SN {sn:.2}, {millis:.1} ms",
             layout.graph().node_count(),

@@ -94,3 +94,54 @@ fn graphml_input_from_networkx_is_laid_out_and_bad_graphml_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn png_output_is_the_svgs_picture_at_its_size() {
+    let (png, svg) = (tmp("picture.png"), tmp("picture.svg"));
+    let out = colayout(
+        &[
+            "layout",
+            &data("smallgrouped.json"),
+            "--png",
+            png.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let (w, h) = (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    );
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    let attr = |k: &str| -> u32 {
+        let v = picture
+            .split(&format!("{k}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        v.parse::<f64>().unwrap().ceil() as u32
+    };
+    assert_eq!((w, h), (attr("width"), attr("height")));
+    let same = colayout(
+        &[
+            "layout",
+            &data("karate.json"),
+            "--png",
+            "p.png",
+            "--svg",
+            "p.png",
+        ],
+        None,
+    );
+    assert_eq!(same.status.code(), Some(2));
+}
