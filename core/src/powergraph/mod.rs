@@ -57,6 +57,7 @@ pub struct PowerGraph {
 
 impl PowerGraph {
     /// The nodes under an end (a node, or every leaf of a group and its descendants).
+    /// Groups must nest without cycles, as [`power_graph`]'s do.
     #[must_use]
     pub fn leaves(&self, end: PowerEnd) -> Vec<usize> {
         let mut out = Vec::new();
@@ -64,9 +65,12 @@ impl PowerGraph {
         while let Some(e) = stack.pop() {
             match e {
                 PowerEnd::Node(v) => out.push(v),
+                // A group index past the list (a hand-made graph) holds nothing.
                 PowerEnd::Group(g) => {
-                    out.extend_from_slice(&self.groups[g].leaves);
-                    stack.extend(self.groups[g].groups.iter().map(|&c| PowerEnd::Group(c)));
+                    if let Some(group) = self.groups.get(g) {
+                        out.extend_from_slice(&group.leaves);
+                        stack.extend(group.groups.iter().map(|&c| PowerEnd::Group(c)));
+                    }
                 }
             }
         }
