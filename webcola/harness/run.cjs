@@ -595,6 +595,44 @@ function opRoute(req) {
   return { routes, prepare_millis: prepared - t0, millis: t1 - t0 };
 }
 
+// {"op":"grid_route","boxes":[[x,X,y,Y]...],"children":[[i...]...]|null,"group_padding":p,
+// "links":[[s,t]...],"nudge_gap":g,"corner_radius":c,"arrow_width":w,"arrow_height":h}:
+// WebCola's GridRouter: route(s, t) per link, routeEdges(links, nudge_gap) (as WebCola
+// returns it, possibly reversed: issue #327) and getRoutePath of each routed edge. What
+// WebCola throws on is {"error"}; "millis" times the router and routeEdges.
+function opGridRoute(req) {
+  if (!Array.isArray(req.boxes)) fail('"boxes" must be an array of [x, X, y, Y]');
+  const children = has(req, 'children') ? req.children : [];
+  if (!Array.isArray(children)) fail('"children" must be an array of index arrays');
+  const nodes = req.boxes.map((b, i) => ({ bounds: getRect(b, `boxes[${i}]`), children: children[i] || [] }));
+  const links = getLinks({ links: req.links }, nodes.length);
+  const padding = getNumber(req, 'group_padding', 12);
+  const gap = getNumber(req, 'nudge_gap', 4);
+  const t0 = performance.now();
+  const router = new cola.GridRouter(nodes, { getChildren: (v) => v.children, getBounds: (v) => v.bounds }, padding);
+  const routes = links.map(([s, t]) => {
+    try {
+      return router.route(s, t).map(xy);
+    } catch (e) {
+      return { error: errorMessage(e) };
+    }
+  });
+  let edges;
+  let paths = null;
+  try {
+    const rs = router.routeEdges(links, gap, (l) => l[0], (l) => l[1]);
+    edges = rs.map((r) => r.map((seg) => seg.map(xy)));
+    paths = rs.map((r) => {
+      const p = cola.GridRouter.getRoutePath(r, getNumber(req, 'corner_radius', 5), getNumber(req, 'arrow_width', 3), getNumber(req, 'arrow_height', 5));
+      return [p.routepath, p.arrowpath];
+    });
+  } catch (e) {
+    edges = { error: errorMessage(e) };
+  }
+  const millis = performance.now() - t0;
+  return { routes, edges, paths, millis };
+}
+
 // {"op":"powergraph","n":N,"links":[[s,t]...],"types":[per link]|null}: WebCola's
 // getGroups (powergraph.ts; what Layout.powerGraphGroups calls). Groups as {leaves, groups};
 // power-edge ends as ["n", node] or ["g", group id]; "millis" times getGroups.
@@ -631,6 +669,7 @@ const OPS = {
   scc: opScc,
   geom: opGeom,
   route: opRoute,
+  grid_route: opGridRoute,
   powergraph: opPowerGraph,
 };
 

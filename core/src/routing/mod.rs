@@ -6,11 +6,13 @@
 //! Routes are in source-to-target order and no polyline route crosses a box other than
 //! its own two ends'.
 
+mod grid;
 mod visibility;
 
 use alloc::vec::Vec;
 use core::str::FromStr;
 
+pub use grid::{GridRouter, MAX_GRID_VERTICES};
 pub use visibility::{Port, TangentVisibilityGraph};
 
 use crate::error::{Error, Result};
