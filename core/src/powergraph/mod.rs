@@ -12,7 +12,9 @@ mod config;
 
 use alloc::vec::Vec;
 
+use crate::constraints::Group;
 use crate::error::{Error, Result};
+use crate::graph::Graph;
 
 pub use config::Configuration;
 
@@ -81,13 +83,13 @@ impl PowerGraph {
     /// The groups as layout groups (WebCola's `powerGraphGroups` sets them on the
     /// layout): same members, the core's default padding and stiffness.
     #[must_use]
-    pub fn layout_groups(&self) -> Vec<crate::Group> {
+    pub fn layout_groups(&self) -> Vec<Group> {
         self.groups
             .iter()
-            .map(|g| crate::Group {
+            .map(|g| Group {
                 leaves: g.leaves.clone(),
                 groups: g.groups.clone(),
-                ..crate::Group::default()
+                ..Group::default()
             })
             .collect()
     }
@@ -146,7 +148,7 @@ pub fn power_graph(n: usize, links: &[(usize, usize, u32)]) -> Result<PowerGraph
 ///
 /// # Errors
 /// As [`power_graph`].
-pub fn power_graph_of(graph: &crate::Graph) -> Result<PowerGraph> {
+pub fn power_graph_of(graph: &Graph) -> Result<PowerGraph> {
     let links: Vec<(usize, usize, u32)> = graph
         .links()
         .iter()
