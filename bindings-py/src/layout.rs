@@ -252,8 +252,9 @@ impl PyLayout {
 
     /// One route per link, in link order, each a `(k, 2)` array from the source's box to
     /// `arrow_head` short of the target's: `route="clip"` (straight, clipped at the
-    /// boxes) or `"polyline"` (around every other box, grown by `margin`). `None`
-    /// takes the core's defaults.
+    /// boxes), `"polyline"` (around every other box, grown by `margin`) or
+    /// `"orthogonal"` (on a grid between the boxes, `margin` apart on shared grid
+    /// lines). `None` takes the core's defaults.
     #[pyo3(signature = (route="clip", margin=None, arrow_head=None))]
     fn routes<'py>(
         &self,

@@ -103,3 +103,10 @@ def test_power_graph_edges_expand_to_the_links():
     assert expanded == sorted((min(s, t), max(s, t)) for s, t in doc["links"])
     assert len(pg["power_edges"]) < len(doc["links"])
     assert colayout.power_graph(colayout.read_json(DATA / "karate.json")) == pg
+
+
+def test_orthogonal_routes_are_axis_parallel():
+    lay = laid_out()
+    for r in lay.routes("orthogonal"):
+        d = np.abs(np.diff(r, axis=0))
+        assert np.all((d[:, 0] < 1e-6) | (d[:, 1] < 1e-6))

@@ -74,10 +74,12 @@ OPTIONS:
         --png OUT.png         draw the layout as PNG (the SVG's picture)
         --dot OUT.dot         write the layout as Graphviz DOT with pos (neato -n2
                               draws it as laid out) and groups as clusters
-        --route clip|polyline edges for the SVG and the JSON's \"routes\" (one list
-                              of [x, y] per link): straight and clipped at the node
-                              boxes, or around the other boxes [{ro}]
-        --route-margin M      clearance of polyline routes around boxes [{rm}]
+        --route clip|polyline|orthogonal  edges for the SVG and the JSON's \"routes\"
+                              (one list of [x, y] per link): straight and clipped at
+                              the node boxes, around the other boxes, or horizontal
+                              and vertical on a grid between them [{ro}]
+        --route-margin M      clearance of polyline routes around boxes, spacing of
+                              orthogonal routes on one grid line [{rm}]
         --arrows, --no-arrows arrowheads on links (default: on for DOT digraphs,
                               JSON with \"directed\": true, and --flow)
         --hulls               outline groups with convex hulls instead of boxes

@@ -221,3 +221,39 @@ fn power_graph_groups_are_laid_out_and_its_edges_expand_to_the_links() {
     );
     assert_eq!(grouped.status.code(), Some(2));
 }
+
+#[test]
+fn orthogonal_routes_have_only_horizontal_and_vertical_segments() {
+    let json = tmp("orthogonal.json");
+    let out = colayout(
+        &[
+            "layout",
+            &data("smallgrouped.json"),
+            "--avoid-overlaps",
+            "--iterations",
+            "10,10,10",
+            "--route",
+            "orthogonal",
+            "-o",
+            json.to_str().unwrap(),
+        ],
+        None,
+    );
+    let doc = written_json(&out, &json);
+    let routes = doc["routes"].as_array().unwrap();
+    assert!(!routes.is_empty());
+    for r in routes {
+        let pts: Vec<(f64, f64)> = r
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_f64().unwrap(), p[1].as_f64().unwrap()))
+            .collect();
+        for w in pts.windows(2) {
+            assert!(
+                (w[0].0 - w[1].0).abs() < 1e-6 || (w[0].1 - w[1].1).abs() < 1e-6,
+                "{pts:?}"
+            );
+        }
+    }
+}

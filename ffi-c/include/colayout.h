@@ -61,6 +61,10 @@
 // (WebCola's `routeEdge`).
 #define COLAYOUT_ROUTE_POLYLINE 1
 
+// `colayout_route_options.routing`: horizontal and vertical segments on a grid between
+// the boxes (WebCola's `GridRouter`), `margin` apart where they share a grid line.
+#define COLAYOUT_ROUTE_ORTHOGONAL 2
+
 // What a call returns. `COLAYOUT_OK` is 0; each core error kind has the core's number
 // (`colayout::ErrorKind`, 1 to 24); the last three are the C layer's own. After any
 // status but `COLAYOUT_OK`, `colayout_last_error_message()` says what went wrong.
@@ -255,9 +259,10 @@ typedef struct {
 
 // How `colayout_layout_routes` routes; fill with `colayout_route_options_default`.
 typedef struct {
-  // `COLAYOUT_ROUTE_CLIP` or `COLAYOUT_ROUTE_POLYLINE`.
+  // `COLAYOUT_ROUTE_CLIP`, `COLAYOUT_ROUTE_POLYLINE` or `COLAYOUT_ROUTE_ORTHOGONAL`.
   uint32_t routing;
-  // Clearance of polyline routes around the boxes, in layout units.
+  // Clearance of polyline routes around the boxes, or the spacing of orthogonal
+  // segments sharing a grid line, in layout units.
   double margin;
   // Length left free before the target box for an arrowhead (0 for none).
   double arrow_head;

@@ -25,5 +25,5 @@ pub use options::{
 };
 pub use routing::{
     colayout_layout_routes, colayout_route_options, colayout_route_options_default,
-    COLAYOUT_ROUTE_CLIP, COLAYOUT_ROUTE_POLYLINE,
+    COLAYOUT_ROUTE_CLIP, COLAYOUT_ROUTE_ORTHOGONAL, COLAYOUT_ROUTE_POLYLINE,
 };

@@ -13,15 +13,19 @@ pub const COLAYOUT_ROUTE_CLIP: u32 = 0;
 /// `colayout_route_options.routing`: the shortest polyline around every other box
 /// (WebCola's `routeEdge`).
 pub const COLAYOUT_ROUTE_POLYLINE: u32 = 1;
+/// `colayout_route_options.routing`: horizontal and vertical segments on a grid between
+/// the boxes (WebCola's `GridRouter`), `margin` apart where they share a grid line.
+pub const COLAYOUT_ROUTE_ORTHOGONAL: u32 = 2;
 
 /// How `colayout_layout_routes` routes; fill with `colayout_route_options_default`.
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct colayout_route_options {
-    /// `COLAYOUT_ROUTE_CLIP` or `COLAYOUT_ROUTE_POLYLINE`.
+    /// `COLAYOUT_ROUTE_CLIP`, `COLAYOUT_ROUTE_POLYLINE` or `COLAYOUT_ROUTE_ORTHOGONAL`.
     pub routing: u32,
-    /// Clearance of polyline routes around the boxes, in layout units.
+    /// Clearance of polyline routes around the boxes, or the spacing of orthogonal
+    /// segments sharing a grid line, in layout units.
     pub margin: f64,
     /// Length left free before the target box for an arrowhead (0 for none).
     pub arrow_head: f64,
@@ -33,6 +37,7 @@ impl From<&RouteOptions> for colayout_route_options {
             routing: match o.routing {
                 EdgeRouting::Clip => COLAYOUT_ROUTE_CLIP,
                 EdgeRouting::Polyline => COLAYOUT_ROUTE_POLYLINE,
+                EdgeRouting::Orthogonal => COLAYOUT_ROUTE_ORTHOGONAL,
             },
             margin: o.margin,
             arrow_head: o.arrow_head,
@@ -47,6 +52,7 @@ impl TryFrom<&colayout_route_options> for RouteOptions {
         let routing = match o.routing {
             COLAYOUT_ROUTE_CLIP => EdgeRouting::Clip,
             COLAYOUT_ROUTE_POLYLINE => EdgeRouting::Polyline,
+            COLAYOUT_ROUTE_ORTHOGONAL => EdgeRouting::Orthogonal,
             other => {
                 return Err(colayout::Error::InvalidOption {
                     name: "routing",

@@ -150,7 +150,7 @@ class Layout:
     def group_bounds(self) -> npt.NDArray[np.float64]: ...
     def routes(
         self,
-        route: Literal["clip", "polyline"] = ...,
+        route: Literal["clip", "polyline", "orthogonal"] = ...,
         margin: Optional[float] = ...,
         arrow_head: Optional[float] = ...,
     ) -> list[npt.NDArray[np.float64]]: ...

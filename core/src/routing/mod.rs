@@ -12,13 +12,14 @@ mod visibility;
 use alloc::vec::Vec;
 use core::str::FromStr;
 
-pub use grid::{GridRouter, MAX_GRID_VERTICES};
+pub use grid::{GridRouter, DEFAULT_GROUP_PADDING, MAX_GRID_VERTICES};
 pub use visibility::{Port, TangentVisibilityGraph};
 
 use crate::error::{Error, Result};
 use crate::geom::{distance, make_edge_between, make_edge_to, Point, Rectangle};
 
-/// How edges are drawn. Named `"clip"` and `"polyline"` in every frontend.
+/// How edges are drawn. Named `"clip"`, `"polyline"` and `"orthogonal"` in every
+/// frontend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EdgeRouting {
     /// A straight line between the centres, clipped at both boxes (WebCola's
@@ -28,6 +29,9 @@ pub enum EdgeRouting {
     /// The shortest polyline that goes around every other box (WebCola's
     /// `TangentVisibilityGraph` and `routeEdge`).
     Polyline,
+    /// Horizontal and vertical segments along a grid between the boxes, segments that
+    /// share a grid line spread apart (WebCola's `GridRouter.routeEdges`).
+    Orthogonal,
 }
 
 impl EdgeRouting {
@@ -37,6 +41,7 @@ impl EdgeRouting {
         match self {
             EdgeRouting::Clip => "clip",
             EdgeRouting::Polyline => "polyline",
+            EdgeRouting::Orthogonal => "orthogonal",
         }
     }
 }
@@ -50,14 +55,15 @@ impl core::fmt::Display for EdgeRouting {
 impl FromStr for EdgeRouting {
     type Err = Error;
 
-    /// `"clip"` or `"polyline"` (any case).
+    /// `"clip"`, `"polyline"` or `"orthogonal"` (any case).
     fn from_str(s: &str) -> Result<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "clip" => Ok(EdgeRouting::Clip),
             "polyline" => Ok(EdgeRouting::Polyline),
+            "orthogonal" => Ok(EdgeRouting::Orthogonal),
             _ => Err(Error::parse(
                 "option",
-                alloc::format!("route must be \"clip\" or \"polyline\", not {s:?}"),
+                alloc::format!("route must be \"clip\", \"polyline\" or \"orthogonal\", not {s:?}"),
             )),
         }
     }
@@ -69,7 +75,8 @@ pub struct RouteOptions {
     /// How edges are drawn. Default [`EdgeRouting::Clip`].
     pub routing: EdgeRouting,
     /// Clearance kept between a polyline route and the boxes it goes around, in layout
-    /// units: the obstacles are the boxes grown by this much. Default 4.
+    /// units: the obstacles are the boxes grown by this much; for orthogonal routes, the
+    /// spacing of segments that share a grid line. Default 4.
     pub margin: f64,
     /// Length left free for an arrowhead before the target box, in layout units;
     /// 0 for none. Default 0.
@@ -155,6 +162,118 @@ pub fn route_edges(
                 .iter()
                 .map(|&(s, t)| router.route_checked(s, t, options.arrow_head))
                 .collect())
+        }
+        EdgeRouting::Orthogonal => orthogonal(boxes, links, options),
+    }
+}
+
+/// Orthogonal routes on WebCola's grid, segments nudged `margin` apart. WebCola's
+/// nudging can tilt a leg next to one shorter than 0.1; such a leg gets an elbow, so
+/// every segment stays horizontal or vertical. Links the grid cannot route (a point
+/// node, an end with no grid line on its box) get [`elbow`]'s way (the clipped straight
+/// edge for overlapping boxes); the last segment leaves room for the arrowhead.
+fn orthogonal(
+    boxes: &[Rectangle],
+    links: &[(usize, usize)],
+    options: &RouteOptions,
+) -> Result<Vec<Vec<Point>>> {
+    let router = GridRouter::new(boxes, &[], DEFAULT_GROUP_PADDING)?;
+    let sized = |i: usize| boxes[i].width() > 0.0 && boxes[i].height() > 0.0;
+    let routable: Vec<bool> = links
+        .iter()
+        .map(|&(s, t)| s != t && sized(s) && sized(t) && router.route(s, t).is_ok())
+        .collect();
+    let edges: Vec<(usize, usize)> = links
+        .iter()
+        .zip(&routable)
+        .filter(|&(_, &r)| r)
+        .map(|(&l, _)| l)
+        .collect();
+    let mut routed = router.route_edges(&edges, options.margin)?.into_iter();
+    let ah = options.arrow_head;
+    Ok(links
+        .iter()
+        .zip(&routable)
+        .map(|(&(s, t), &r)| {
+            let segments = if r { routed.next() } else { None };
+            let line = match segments.as_deref() {
+                Some([first, ..]) => {
+                    let mut pts = alloc::vec![first[0]];
+                    pts.extend(segments.iter().flatten().map(|seg| seg[1]));
+                    Some(squared(&pts))
+                }
+                _ if s != t => elbow(&boxes[s], &boxes[t]),
+                _ => None,
+            };
+            match line {
+                Some(mut line) if line.len() >= 2 => {
+                    let k = line.len();
+                    let (a, b) = (line[k - 2], line[k - 1]);
+                    let l = distance(a, b);
+                    if l > 0.0 {
+                        let back = ah.min(l) / l;
+                        line[k - 1] = [b[0] - (b[0] - a[0]) * back, b[1] - (b[1] - a[1]) * back];
+                    }
+                    line
+                }
+                _ => clipped(boxes, s, t, ah),
+            }
+        })
+        .collect())
+}
+
+/// The points without repeats, with an elbow put into every leg that is neither
+/// horizontal nor vertical.
+fn squared(pts: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(pts.len() + 2);
+    for &p in pts {
+        if let Some(&q) = out.last() {
+            if q == p {
+                continue;
+            }
+            if q[0] != p[0] && q[1] != p[1] {
+                out.push([p[0], q[1]]);
+            }
+        }
+        out.push(p);
+    }
+    if out.len() == 1 {
+        out.push(out[0]);
+    }
+    out
+}
+
+/// A horizontal or vertical way from `s`'s side to `t`'s: straight across where the
+/// boxes overlap in x or in y, else an L cornering at `(t.cx, s.cy)`; `None` for boxes
+/// that overlap in both.
+fn elbow(s: &Rectangle, t: &Rectangle) -> Option<Vec<Point>> {
+    let (ox0, ox1) = (s.x.max(t.x), s.x_max.min(t.x_max));
+    let (oy0, oy1) = (s.y.max(t.y), s.y_max.min(t.y_max));
+    match (ox0 <= ox1, oy0 <= oy1) {
+        (true, true) => None,
+        (true, false) => {
+            let x = (ox0 + ox1) / 2.0;
+            let (ys, yt) = if s.y_max < t.y {
+                (s.y_max, t.y)
+            } else {
+                (s.y, t.y_max)
+            };
+            Some(alloc::vec![[x, ys], [x, yt]])
+        }
+        (false, true) => {
+            let y = (oy0 + oy1) / 2.0;
+            let (xs, xt) = if s.x_max < t.x {
+                (s.x_max, t.x)
+            } else {
+                (s.x, t.x_max)
+            };
+            Some(alloc::vec![[xs, y], [xt, y]])
+        }
+        (false, false) => {
+            let corner = [t.cx(), s.cy()];
+            let from = s.ray_intersection(corner)?;
+            let to = t.ray_intersection(corner)?;
+            Some(alloc::vec![from, corner, to])
         }
     }
 }

@@ -174,3 +174,32 @@ fn bad_input_is_an_error() {
     );
     assert!("curved".parse::<EdgeRouting>().is_err());
 }
+
+#[test]
+fn orthogonal_routes_are_axis_parallel_and_fall_back_for_points() {
+    for seed in 1..6 {
+        let (mut boxes, links) = scene(seed, 16);
+        boxes[3] = Rectangle::centred(boxes[3].cx(), boxes[3].cy(), 0.0, 0.0);
+        let options = RouteOptions {
+            routing: EdgeRouting::Orthogonal,
+            arrow_head: 3.0,
+            ..RouteOptions::default()
+        };
+        let routes = route_edges(&boxes, &links, &options).unwrap();
+        assert_eq!(routes.len(), links.len());
+        for (r, &(s, t)) in routes.iter().zip(&links) {
+            assert!(r.len() >= 2 && r.iter().flatten().all(|v| v.is_finite()));
+            if s == t || s == 3 || t == 3 {
+                continue;
+            }
+            for w in r.windows(2) {
+                let (dx, dy) = ((w[1][0] - w[0][0]).abs(), (w[1][1] - w[0][1]).abs());
+                assert!(dx < 1e-6 || dy < 1e-6, "seed {seed}: {s}->{t} {r:?}");
+            }
+        }
+    }
+    assert_eq!(
+        "orthogonal".parse::<EdgeRouting>().unwrap(),
+        EdgeRouting::Orthogonal
+    );
+}

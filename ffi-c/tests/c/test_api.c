@@ -662,6 +662,10 @@ static void routes(void) {
   CHECK(pts[0] == 5 && fabs(pts[3]) >= 10 + o.margin - 1e-9 && pts[6] == 95);
   EXPECT(colayout_layout_routes(l, NULL, pts, 16, offsets, 3, &total), COLAYOUT_OK);
   CHECK(total == 4 && pts[0] == 5 && pts[2] == 95);
+  o.routing = COLAYOUT_ROUTE_ORTHOGONAL;
+  EXPECT(colayout_layout_routes(l, &o, pts, 16, offsets, 3, &total), COLAYOUT_OK);
+  for (size_t k = 1; k < offsets[1]; k++) /* the route around the middle box */
+    CHECK(fabs(pts[2 * k] - pts[2 * k - 2]) < 1e-9 || fabs(pts[2 * k + 1] - pts[2 * k - 1]) < 1e-9);
   o.routing = 9;
   EXPECT(colayout_layout_routes(l, &o, pts, 16, offsets, 3, &total), COLAYOUT_INVALID_OPTION);
   o.routing = COLAYOUT_ROUTE_CLIP;

@@ -16,7 +16,7 @@ export const errorCodes: readonly string[] = raw.error_codes();
 export const defaultOptions: Readonly<Record<string, unknown>> = Object.freeze(JSON.parse(raw.default_options()));
 /** The core's route defaults: `route`, `margin` and `arrowHead` of `routes()`, and
  * `routeEdgeArrowHead`, the default `ah` of `routeEdge`. */
-export const defaultRouteOptions: Readonly<{ route: 'clip' | 'polyline'; margin: number; arrowHead: number; routeEdgeArrowHead: number }> =
+export const defaultRouteOptions: Readonly<{ route: 'clip' | 'polyline' | 'orthogonal'; margin: number; arrowHead: number; routeEdgeArrowHead: number }> =
   Object.freeze(JSON.parse(raw.default_route_options()));
 const option = <T>(options: Record<string, unknown>, key: string): T => (options[key] ?? defaultOptions[key]) as T;
 
@@ -602,9 +602,10 @@ export class Layout {
   }
 
   /** One route per link at the current positions: `route` `'clip'` (straight, clipped at
-   * the boxes) or `'polyline'` (around the other boxes, grown by `margin`), each ending
+   * the boxes), `'polyline'` (around the other boxes, grown by `margin`) or `'orthogonal'`
+   * (on a grid between the boxes, `margin` apart on shared grid lines), each ending
    * `arrowHead` short of its target's box. Defaults are the core's (`defaultRouteOptions`). */
-  routes(options: { route?: 'clip' | 'polyline'; margin?: number; arrowHead?: number } = {}): Point[][] {
+  routes(options: { route?: 'clip' | 'polyline' | 'orthogonal'; margin?: number; arrowHead?: number } = {}): Point[][] {
     const r = this.requireStarted();
     const d = defaultRouteOptions;
     let flat: Float64Array = new Float64Array();

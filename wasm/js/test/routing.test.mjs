@@ -59,6 +59,8 @@ test('prepareEdgeRouting and routeEdge route around the other boxes, source to t
   const all = layout.routes({ route: 'polyline' });
   assert.equal(all.length, g.links.length);
   assert.equal(layout.routes().every((r) => r.length === 2), true, 'clip by default');
+  for (const r of layout.routes({ route: 'orthogonal' }))
+    for (let i = 1; i < r.length; i++) assert.ok(Math.abs(r[i].x - r[i - 1].x) < 1e-6 || Math.abs(r[i].y - r[i - 1].y) < 1e-6, 'axis-parallel');
   assert.throws(() => layout.routes({ route: 'curved' }), (e) => e instanceof colayout.LayoutError && e.code === 'Parse');
   assert.equal(colayout.defaultRouteOptions.route, 'clip');
   layout.free();

@@ -18,6 +18,9 @@ use crate::geom::{Point, Rectangle};
 /// The largest grid (crossings of grid lines) a [`GridRouter`] builds.
 pub const MAX_GRID_VERTICES: u64 = 50_000_000;
 
+/// WebCola's `GridRouter` default gap between a group's box and its members.
+pub const DEFAULT_GROUP_PADDING: f64 = 12.0;
+
 /// A node of the router (WebCola's `NodeWrapper`).
 struct NodeWrapper {
     rect: Rectangle,
@@ -106,7 +109,7 @@ fn mid_points(a: &[f64], spread: f64) -> Vec<f64> {
 impl GridRouter {
     /// A router over nodes with boxes `boxes`; `children[i]` lists the members of node
     /// `i` if it is a group (missing or empty for a leaf). A group's own box is
-    /// ignored. WebCola's default `group_padding` is 12.
+    /// ignored. WebCola's default `group_padding` is [`DEFAULT_GROUP_PADDING`].
     ///
     /// # Errors
     /// [`Error::NodeOutOfRange`] for a child past the boxes, [`Error::GroupCycle`] for a
