@@ -120,6 +120,7 @@ export class Layout {
   private _linkDistance: number | ((l: InputLink) => number) = defaultOptions.linkDistance as number;
   private _raw: RawLayout | null = null;
   private _router: RawEdgeRouter | null = null;
+  private _linkType: ((l: InputLink) => number) | undefined;
   /** The node objects the core laid out, in its order (for `update`). */
   private _placed: InputNode[] = [];
   private _events: Partial<Record<EventType, (e: LayoutEvent) => void>> = {};
@@ -247,6 +248,16 @@ export class Layout {
   jaccardLinkLengths(idealLength: number, w = 1): this {
     delete this._options.symmetricDiffLinkLengths;
     return this.set('jaccardLinkLengths', { ideal: idealLength, w });
+  }
+
+  /** WebCola's `linkType(f)`: a link's type (a number) for `powerGraphGroups`, which
+   * groups only links of one type together; 0 for every link when unset. */
+  linkType(): ((l: InputLink) => number) | undefined;
+  linkType(f: (l: InputLink) => number): this;
+  linkType(f?: (l: InputLink) => number): ((l: InputLink) => number) | undefined | this {
+    if (f === undefined) return this._linkType;
+    this._linkType = f;
+    return this;
   }
 
   /** WebCola's `flowLayout(axis, minSeparation)`; what is not given takes the core's
@@ -621,15 +632,15 @@ export class Layout {
     return out;
   }
 
-  /** WebCola's `powerGraphGroups(f)`: the power-graph decomposition of the links (all of
-   * type 0, WebCola's default `linkType`), set as this layout's groups; `f` gets
+  /** WebCola's `powerGraphGroups(f)`: the power-graph decomposition of the links (typed by
+   * `linkType`, all 0 when unset), set as this layout's groups; `f` gets
    * `{groups, powerEdges}`. */
   powerGraphGroups(f: (g: { groups: PowerGroup<InputNode>[]; powerEdges: PowerEdge<InputNode>[] }) => void): this {
     const nodes = this._nodes;
     const g = getGroups(nodes, this._links, {
       getSourceIndex: (l) => index(l.source, nodes),
       getTargetIndex: (l) => index(l.target, nodes),
-      getType: () => 0,
+      getType: this._linkType ?? (() => 0),
     });
     this.groups(g.groups as unknown as InputGroup[]);
     f(g);

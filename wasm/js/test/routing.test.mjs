@@ -89,6 +89,15 @@ test('powerGraphGroups gives WebCola groups and power edges, and sets them as gr
   assert.equal(layout.groups().length, got.groups.length);
   layout.start(10, 10, 10, 0, false);
   assert.ok(got.groups.every((gr) => gr.bounds), 'groups get bounds');
+  const typed = mk();
+  let gotTyped, wantTyped;
+  const type = (l) => (index(l.source) + index(l.target)) % 2;
+  const index = (v) => (typeof v === 'number' ? v : Number(v.name));
+  new colayout.Layout().nodes(typed.nodes).links(typed.links).linkType(type).powerGraphGroups((x) => (gotTyped = x));
+  const again = mk();
+  new webcola.Layout().nodes(again.nodes).links(again.links).linkType(type).powerGraphGroups((x) => (wantTyped = x));
+  assert.equal(gotTyped.powerEdges.length, wantTyped.powerEdges.length);
+  assert.deepEqual(gotTyped.powerEdges.map((e) => e.type), wantTyped.powerEdges.map((e) => e.type));
   const pg = colayout.powergraph.getGroups([0, 1, 2], [[0, 1], [0, 2]], { getSourceIndex: (l) => l[0], getTargetIndex: (l) => l[1], getType: () => 0 });
   assert.equal(pg.powerEdges.length, 1);
 });
